@@ -1,0 +1,7 @@
+"""``python -m shiftplan``: the same as the ``shiftplan`` command."""
+
+import sys
+
+from shiftplan.cli import main
+
+sys.exit(main())

@@ -1,0 +1,196 @@
+"""The ``shiftplan`` command: the desktop app with no arguments, tools for files and databases.
+
+Exit codes: 0 success; 1 the roster breaks a hard rule (check); 2 malformed input or a usage
+error; 3 a database problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from shiftplan import __version__, app, i18n
+from shiftplan.domain.model import Scenario, Violation
+from shiftplan.domain.validation import Report, check
+from shiftplan.exchange.problems import FormatError
+from shiftplan.exchange.scenario import load_scenario, save_scenario
+from shiftplan.exchange.schedule import load_schedule, violation_to_json
+from shiftplan.i18n import _
+from shiftplan.storage import StorageError
+
+EXIT_OK, EXIT_HARD, EXIT_MALFORMED, EXIT_STORAGE = 0, 1, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_language_from(args_list))
+    parser = _parser()
+    args = parser.parse_args(args_list)
+    command: Callable[[argparse.Namespace], int] = getattr(args, "run", _gui)
+    try:
+        return command(args)
+    except FormatError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_MALFORMED
+    except StorageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_STORAGE
+
+
+def _language_from(argv: list[str]) -> str | None:
+    """The language must be known before the parser's own help texts are built."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return os.environ.get("SHIFTPLAN_LANG")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", help=_(
+        "database file or SQLAlchemy URL (default: $SHIFTPLAN_DB, else shiftplan.db in the user's data folder)"))
+    common.add_argument("--lang", choices=["zh_CN", "en"], help=_("language of messages (default: zh_CN)"))
+
+    parser = argparse.ArgumentParser(prog="shiftplan", parents=[common], description=_(
+        "Fair duty rosters for 24-hour stations. Without a command, the desktop app opens."))
+    parser.add_argument("--version", action="version", version=f"shiftplan {__version__}")
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
+
+    gui = commands.add_parser("gui", parents=[common], help=_("open the desktop app (the default)"))
+    gui.set_defaults(run=_gui)
+
+    checker = commands.add_parser("check", parents=[common], help=_("check a roster against a scenario"))
+    checker.add_argument("scenario", metavar="SCENARIO.json")
+    checker.add_argument("schedule", metavar="SCHEDULE.json|.csv")
+    checker.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    checker.set_defaults(run=_check)
+
+    importer = commands.add_parser("import", parents=[common], help=_(
+        "replace the database's content with a scenario file"))
+    importer.add_argument("scenario", metavar="SCENARIO.json")
+    importer.set_defaults(run=_import)
+
+    exporter = commands.add_parser("export", parents=[common], help=_("write the database's plan as a scenario"))
+    exporter.add_argument("-o", "--output", required=True, metavar="SCENARIO.json")
+    exporter.add_argument("--plan", type=int, metavar="ID", help=_("plan id (default: the latest)"))
+    exporter.set_defaults(run=_export)
+
+    demo = commands.add_parser("demo", parents=[common], help=_(
+        "put the demo district (8 checkpoints, 304 people) into the database or a file"))
+    demo.add_argument("-o", "--output", metavar="SCENARIO.json", help=_("write the demo scenario to this file"))
+    demo.add_argument("--replace", action="store_true", help=_("replace a database that already holds data"))
+    demo.set_defaults(run=_demo)
+    return parser
+
+
+def _gui(args: argparse.Namespace) -> int:
+    return app.run_gui(app.database_url(args.db), i18n.language())
+
+
+def _check(args: argparse.Namespace) -> int:
+    scenario, calendar = load_scenario(args.scenario, app.calendar())
+    schedule = load_schedule(args.schedule)
+    report = check(scenario, schedule.assignments, calendar)
+    if args.json:
+        print(json.dumps(_report_json(report), ensure_ascii=False, indent=2))
+    else:
+        print(_report_text(report, scenario, schedule.objective))
+    return EXIT_OK if report.feasible else EXIT_HARD
+
+
+def _report_json(report: Report) -> dict[str, Any]:
+    return {
+        "feasible": report.feasible,
+        "objective": report.objective,
+        "hard": [violation_to_json(v) for v in report.hard],
+        "soft": [violation_to_json(v) for v in report.soft],
+    }
+
+
+def _report_text(report: Report, scenario: Scenario, stated: float | None) -> str:
+    names = {p.id: p.name for p in scenario.staff}
+    shifts = {s.id: s.name for s in scenario.shift_types}
+    lines = []
+    if report.hard:
+        lines.append(_("Hard rules broken: {n}").format(n=len(report.hard)))
+        lines += ["  " + _violation_line(v, names, shifts) for v in report.hard]
+    else:
+        lines.append(_("No hard rule is broken."))
+    lines.append(_("Soft costs: {n} items, objective {objective:g}").format(
+        n=len(report.soft), objective=report.objective))
+    lines += ["  " + _violation_line(v, names, shifts) for v in report.soft]
+    if stated is not None and abs(stated - report.objective) > 0.005:
+        lines.append(_("Note: the schedule states objective {stated:g}; the check finds {objective:g}.").format(
+            stated=stated, objective=report.objective))
+    return "\n".join(lines)
+
+
+def _violation_line(v: Violation, names: dict[str, str], shifts: dict[str, str]) -> str:
+    parts = [v.rule]
+    if not v.hard:
+        parts.append(_("cost {cost:g}").format(cost=round(v.cost, 2)))
+    if v.staff:
+        parts.append(f"{names.get(v.staff, v.staff)}({v.staff})")
+    if v.dates:
+        parts.append(v.dates[0].isoformat() + (f"..{v.dates[-1].isoformat()}" if len(v.dates) > 1 else ""))
+    for value in (shifts.get(v.shift, v.shift) if v.shift else None, v.station, v.role, v.group):
+        if value:
+            parts.append(value)
+    if v.detail:
+        parts.append("— " + v.detail)
+    return "  ".join(parts)
+
+
+def _import(args: argparse.Namespace) -> int:
+    scenario, _calendar = load_scenario(args.scenario, app.calendar())  # the calendar must resolve too
+    database = app.open_database(app.database_url(args.db), seed_demo=False)
+    try:
+        plan = database.import_scenario(scenario)
+    finally:
+        database.close()
+    print(_("Imported {file}: {staff} people, {stations} stations (plan {plan}).").format(
+        file=args.scenario, staff=len(scenario.staff), stations=len(scenario.stations), plan=plan))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    database = app.open_database(app.database_url(args.db), seed_demo=False)
+    try:
+        scenario = database.export_scenario(args.plan)
+    finally:
+        database.close()
+    save_scenario(scenario, args.output)
+    print(_("Exported to {file}.").format(file=args.output))
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    scenario = app.build_demo()
+    if args.output:
+        save_scenario(scenario, args.output)
+        print(_("Wrote the demo scenario to {file}.").format(file=Path(args.output)))
+        return EXIT_OK
+    database = app.open_database(app.database_url(args.db), seed_demo=False)
+    try:
+        if not database.is_empty() and not args.replace:
+            print(_("The database already holds data; add --replace to overwrite it with the demo."),
+                  file=sys.stderr)
+            return EXIT_MALFORMED
+        database.import_scenario(scenario)
+    finally:
+        database.close()
+    print(_("The demo is in the database: {staff} people at {stations} stations.").format(
+        staff=len(scenario.staff), stations=len(scenario.stations)))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The open exchange format: scenario and schedule files (docs/format.md)."""

@@ -1,0 +1,404 @@
+"""Rows ⇄ domain objects: the one module that knows both the tables and the domain.
+
+Every function takes the caller's Session and neither commits nor keeps it; the caller
+(:class:`shiftplan.storage.Database`) owns the transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import chain
+from typing import TypeVar
+
+from sqlalchemy import delete, func, literal_column, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from shiftplan.domain.model import (
+    Absence,
+    Assignment,
+    CalendarSpec,
+    Cover,
+    FairnessWeights,
+    FixedAssignment,
+    History,
+    HistoryCount,
+    HistoryShift,
+    Party,
+    Period,
+    Request,
+    Role,
+    Scenario,
+    Schedule,
+    ShiftType,
+    StaffMember,
+    Station,
+    Status,
+    Violation,
+)
+from shiftplan.domain.rules import Rule, RuleKind, RuleSet
+from shiftplan.i18n import N_, _
+from shiftplan.storage.errors import InvalidDataError, PlanNotFoundError
+from shiftplan.storage.info import PlanInfo, ScheduleInfo
+from shiftplan.storage.orm import (
+    AbsenceRow,
+    Base,
+    CoverDayRow,
+    CoverRoleRow,
+    CoverRow,
+    FixedAssignmentRow,
+    HistoryCountRow,
+    HistoryShiftRow,
+    PlanHolidayRow,
+    PlanRow,
+    PlanWorkdayRow,
+    RequestRow,
+    RoleRow,
+    RuleNextShiftRow,
+    RuleRow,
+    RuleSetRow,
+    RuleShiftRow,
+    ScheduleAssignmentRow,
+    ScheduleRow,
+    ScheduleViolationRow,
+    ShiftTypeRow,
+    StaffRoleRow,
+    StaffRow,
+    StaffStationRow,
+    StationRow,
+)
+
+T = TypeVar("T")
+
+# The things a row can name by the user's id, with the word used when one is missing.
+STATION, ROLE, SHIFT, RULE_SET, PERSON = "station", "role", "shift", "rule_set", "person"
+_NAMED_TABLES: dict[str, type[StationRow | RoleRow | ShiftTypeRow | RuleSetRow | StaffRow]] = {
+    STATION: StationRow, ROLE: RoleRow, SHIFT: ShiftTypeRow, RULE_SET: RuleSetRow, PERSON: StaffRow,
+}
+_KIND_LABELS = {STATION: N_("station"), ROLE: N_("role"), SHIFT: N_("shift type"), RULE_SET: N_("rule set"),
+                PERSON: N_("person")}
+
+
+class _Keys:
+    """The user's ids and the surrogate keys of everything that can be named, both ways round."""
+
+    def __init__(self, session: Session) -> None:
+        self._ids = {kind: dict(session.execute(select(table.code, table.id)).all())
+                     for kind, table in _NAMED_TABLES.items()}
+        self._codes = {kind: {key: code for code, key in ids.items()} for kind, ids in self._ids.items()}
+
+    def id(self, kind: str, code: str) -> int:
+        try:
+            return self._ids[kind][code]
+        except KeyError:
+            raise InvalidDataError(_("The {kind} \"{id}\" is referred to but not defined.").format(
+                kind=_(_KIND_LABELS[kind]), id=code)) from None
+
+    def id_or_none(self, kind: str, code: str | None) -> int | None:
+        return None if code is None else self.id(kind, code)
+
+    def code(self, kind: str, key: int) -> str:
+        return self._codes[kind][key]
+
+    def code_or_none(self, kind: str, key: int | None) -> str | None:
+        return None if key is None else self.code(kind, key)
+
+    def codes(self, kind: str, keys: Iterable[int]) -> tuple[str, ...]:
+        return tuple(self._codes[kind][key] for key in keys)
+
+
+def _add(session: Session, rows: Iterable[Base]) -> None:
+    """Insert now, so that the new rows have their ids."""
+    session.add_all(rows)
+    session.flush()
+
+
+def _lists(session: Session, owner: InstrumentedAttribute[int], item: InstrumentedAttribute[T],
+           position: InstrumentedAttribute[int]) -> defaultdict[int, list[T]]:
+    """A link table read as {owner id: [items in order]}."""
+    lists: defaultdict[int, list[T]] = defaultdict(list)
+    for key, value in session.execute(select(owner, item).order_by(owner, position)):
+        lists[key].append(value)
+    return lists
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # SQLite hands back the naive UTC value it was given.
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+# --- whole database -----------------------------------------------------------------------
+
+
+def clear(session: Session) -> None:
+    for table in reversed(Base.metadata.sorted_tables):
+        session.execute(delete(table))
+
+
+def is_empty(session: Session) -> bool:
+    return all(session.scalar(select(literal_column("1")).select_from(table).limit(1)) is None
+               for table in Base.metadata.sorted_tables)
+
+
+def replace_all(session: Session, scenario: Scenario) -> int:
+    """Make the database hold exactly this scenario: its master data and one plan. Returns the plan id."""
+    clear(session)
+    _write_master(session, scenario)
+    return _write_plan(session, scenario, _Keys(session))
+
+
+# --- master data --------------------------------------------------------------------------
+
+
+def _write_master(session: Session, sc: Scenario) -> None:
+    _add(session, chain(
+        (StationRow(code=s.id, position=i, name=s.name, branch=s.branch, phone=s.phone)
+         for i, s in enumerate(sc.stations)),
+        (RoleRow(code=r.id, position=i, name=r.name) for i, r in enumerate(sc.roles)),
+        (ShiftTypeRow(code=s.id, position=i, name=s.name, start_minute=s.start, end_minute=s.end, night=s.night)
+         for i, s in enumerate(sc.shift_types)),
+        (RuleSetRow(code=rs.id, position=i) for i, rs in enumerate(sc.rule_sets)),
+    ))
+    keys = _Keys(session)
+    rules = [(RuleRow(rule_set_id=keys.id(RULE_SET, rs.id), position=i, kind=r.kind.value, value=r.value,
+                      weight=r.weight), r)
+             for rs in sc.rule_sets for i, r in enumerate(rs.rules)]
+    staff = [(StaffRow(code=p.id, position=i, name=p.name, unit=p.unit, phone=p.phone, party=p.party.value,
+                       every_station=p.stations is None, rule_set_id=keys.id_or_none(RULE_SET, p.rule_set),
+                       team=p.team, active_from=p.active_from, active_to=p.active_to), p)
+             for i, p in enumerate(sc.staff)]
+    cover = [(CoverRow(position=i, station_id=keys.id_or_none(STATION, c.station),
+                       shift_type_id=keys.id_or_none(SHIFT, c.shift), minimum=c.min, maximum=c.max,
+                       target=c.target, target_under=c.target_under, target_over=c.target_over,
+                       party_min=c.party_min, soft=c.soft, soft_weight=c.soft_weight), c)
+             for i, c in enumerate(sc.cover)]
+    _add(session, chain((row for row, _r in rules), (row for row, _p in staff), (row for row, _c in cover)))
+    keys = _Keys(session)  # now with the staff
+    _add(session, chain(
+        (RuleShiftRow(rule_id=row.id, position=i, shift_type_id=keys.id(SHIFT, code))
+         for row, rule in rules for i, code in enumerate(rule.shifts)),
+        (RuleNextShiftRow(rule_id=row.id, position=i, shift_type_id=keys.id(SHIFT, code))
+         for row, rule in rules for i, code in enumerate(rule.next_shifts)),
+        (StaffRoleRow(staff_id=row.id, position=i, role_id=keys.id(ROLE, code))
+         for row, person in staff for i, code in enumerate(person.roles)),
+        (StaffStationRow(staff_id=row.id, position=i, station_id=keys.id(STATION, code))
+         for row, person in staff for i, code in enumerate(person.stations or ())),
+        (CoverDayRow(cover_id=row.id, position=i, selector=day)
+         for row, entry in cover for i, day in enumerate(entry.days)),
+        (CoverRoleRow(cover_id=row.id, position=i, role_id=keys.id(ROLE, code), minimum=count)
+         for row, entry in cover for i, (code, count) in enumerate(entry.roles.items())),
+        (AbsenceRow(position=i, staff_id=keys.id(PERSON, a.staff), first_day=a.start, last_day=a.end,
+                    reason=a.reason) for i, a in enumerate(sc.absences)),
+        (RequestRow(position=i, staff_id=keys.id(PERSON, r.staff), day=r.date, want=r.want,
+                    shift_type_id=keys.id_or_none(SHIFT, r.shift), weight=r.weight)
+         for i, r in enumerate(sc.requests)),
+    ))
+
+
+def read_stations(session: Session) -> tuple[Station, ...]:
+    rows = session.scalars(select(StationRow).order_by(StationRow.position, StationRow.id))
+    return tuple(Station(r.code, r.name, r.branch, r.phone) for r in rows)
+
+
+def read_roles(session: Session) -> tuple[Role, ...]:
+    rows = session.scalars(select(RoleRow).order_by(RoleRow.position, RoleRow.id))
+    return tuple(Role(r.code, r.name) for r in rows)
+
+
+def read_shift_types(session: Session) -> tuple[ShiftType, ...]:
+    rows = session.scalars(select(ShiftTypeRow).order_by(ShiftTypeRow.position, ShiftTypeRow.id))
+    return tuple(ShiftType(r.code, r.name, r.start_minute, r.end_minute, r.night) for r in rows)
+
+
+def read_rule_sets(session: Session, keys: _Keys | None = None) -> tuple[RuleSet, ...]:
+    keys = keys or _Keys(session)
+    shifts = _lists(session, RuleShiftRow.rule_id, RuleShiftRow.shift_type_id, RuleShiftRow.position)
+    next_shifts = _lists(session, RuleNextShiftRow.rule_id, RuleNextShiftRow.shift_type_id,
+                         RuleNextShiftRow.position)
+    rules: defaultdict[int, list[Rule]] = defaultdict(list)
+    for r in session.scalars(select(RuleRow).order_by(RuleRow.rule_set_id, RuleRow.position)):
+        rules[r.rule_set_id].append(Rule(RuleKind(r.kind), r.value, keys.codes(SHIFT, shifts[r.id]),
+                                         keys.codes(SHIFT, next_shifts[r.id]), r.weight))
+    rows = session.scalars(select(RuleSetRow).order_by(RuleSetRow.position, RuleSetRow.id))
+    return tuple(RuleSet(r.code, tuple(rules[r.id])) for r in rows)
+
+
+def read_staff(session: Session, keys: _Keys | None = None) -> tuple[StaffMember, ...]:
+    keys = keys or _Keys(session)
+    roles = _lists(session, StaffRoleRow.staff_id, StaffRoleRow.role_id, StaffRoleRow.position)
+    stations = _lists(session, StaffStationRow.staff_id, StaffStationRow.station_id, StaffStationRow.position)
+    rows = session.scalars(select(StaffRow).order_by(StaffRow.position, StaffRow.id))
+    return tuple(StaffMember(
+        id=r.code, name=r.name, unit=r.unit, phone=r.phone, roles=keys.codes(ROLE, roles[r.id]),
+        party=Party(r.party), stations=None if r.every_station else keys.codes(STATION, stations[r.id]),
+        rule_set=keys.code_or_none(RULE_SET, r.rule_set_id), team=r.team, active_from=r.active_from,
+        active_to=r.active_to) for r in rows)
+
+
+def read_cover(session: Session, keys: _Keys) -> tuple[Cover, ...]:
+    days = _lists(session, CoverDayRow.cover_id, CoverDayRow.selector, CoverDayRow.position)
+    roles: defaultdict[int, dict[str, int]] = defaultdict(dict)
+    for role in session.scalars(select(CoverRoleRow).order_by(CoverRoleRow.cover_id, CoverRoleRow.position)):
+        roles[role.cover_id][keys.code(ROLE, role.role_id)] = role.minimum
+    rows = session.scalars(select(CoverRow).order_by(CoverRow.position, CoverRow.id))
+    return tuple(Cover(
+        station=keys.code_or_none(STATION, r.station_id), shift=keys.code_or_none(SHIFT, r.shift_type_id),
+        days=tuple(days[r.id]), min=r.minimum, max=r.maximum, target=r.target, target_under=r.target_under,
+        target_over=r.target_over, roles=roles[r.id], party_min=r.party_min, soft=r.soft,
+        soft_weight=r.soft_weight) for r in rows)
+
+
+def read_absences(session: Session, keys: _Keys) -> tuple[Absence, ...]:
+    rows = session.scalars(select(AbsenceRow).order_by(AbsenceRow.position, AbsenceRow.id))
+    return tuple(Absence(keys.code(PERSON, r.staff_id), r.first_day, r.last_day, r.reason) for r in rows)
+
+
+def read_requests(session: Session, keys: _Keys) -> tuple[Request, ...]:
+    rows = session.scalars(select(RequestRow).order_by(RequestRow.position, RequestRow.id))
+    return tuple(Request(keys.code(PERSON, r.staff_id), r.day, r.want, keys.code_or_none(SHIFT, r.shift_type_id),
+                         r.weight) for r in rows)
+
+
+# --- plans --------------------------------------------------------------------------------
+
+
+def _write_plan(session: Session, sc: Scenario, keys: _Keys) -> int:
+    w = sc.weights
+    plan = PlanRow(name=sc.name, period_start=sc.period.start, period_end=sc.period.end,
+                   calendar_country=sc.calendar.country, history_from=sc.history.start, fair_shifts=w.shifts,
+                   fair_nights=w.nights, fair_restdays=w.restdays, fair_holidays=w.holidays, created_at=_now())
+    _add(session, [plan])
+    _add(session, chain(
+        (PlanHolidayRow(plan_id=plan.id, position=i, day=day) for i, day in enumerate(sc.calendar.holidays)),
+        (PlanWorkdayRow(plan_id=plan.id, position=i, day=day) for i, day in enumerate(sc.calendar.workdays)),
+        (FixedAssignmentRow(plan_id=plan.id, position=i, staff_id=keys.id(PERSON, f.staff), day=f.date,
+                            shift_type_id=keys.id(SHIFT, f.shift), station_id=keys.id_or_none(STATION, f.station),
+                            role_id=keys.id_or_none(ROLE, f.role))
+         for i, f in enumerate(sc.fixed)),
+        (HistoryShiftRow(plan_id=plan.id, position=i, staff_id=keys.id(PERSON, h.staff), day=h.date,
+                         shift_type_id=keys.id(SHIFT, h.shift))
+         for i, h in enumerate(sc.history.assignments)),
+        (HistoryCountRow(plan_id=plan.id, position=i, staff_id=keys.id(PERSON, c.staff), shifts=c.shifts,
+                         nights=c.nights, restdays=c.restdays, holidays=c.holidays)
+         for i, c in enumerate(sc.history.counts)),
+    ))
+    return plan.id
+
+
+def _plan(session: Session, plan_id: int | None) -> PlanRow:
+    if plan_id is None:
+        plan = session.scalars(select(PlanRow).order_by(PlanRow.id.desc()).limit(1)).first()
+        if plan is None:
+            raise PlanNotFoundError(_("The database holds no plan yet."))
+        return plan
+    found = session.get(PlanRow, plan_id)
+    if found is None:
+        raise PlanNotFoundError(_("There is no plan number {id} in the database.").format(id=plan_id))
+    return found
+
+
+def plan_infos(session: Session) -> list[PlanInfo]:
+    rows = session.scalars(select(PlanRow).order_by(PlanRow.id))
+    return [PlanInfo(r.id, r.name, Period(r.period_start, r.period_end)) for r in rows]
+
+
+def read_scenario(session: Session, plan_id: int | None) -> Scenario:
+    """The scenario of one plan (None: the latest): the master data as it is now, plus the plan."""
+    plan = _plan(session, plan_id)
+    keys = _Keys(session)
+    holidays = session.scalars(select(PlanHolidayRow.day).where(PlanHolidayRow.plan_id == plan.id)
+                               .order_by(PlanHolidayRow.position))
+    workdays = session.scalars(select(PlanWorkdayRow.day).where(PlanWorkdayRow.plan_id == plan.id)
+                               .order_by(PlanWorkdayRow.position))
+    fixed = session.scalars(select(FixedAssignmentRow).where(FixedAssignmentRow.plan_id == plan.id)
+                            .order_by(FixedAssignmentRow.position))
+    history = session.scalars(select(HistoryShiftRow).where(HistoryShiftRow.plan_id == plan.id)
+                              .order_by(HistoryShiftRow.position))
+    counts = session.scalars(select(HistoryCountRow).where(HistoryCountRow.plan_id == plan.id)
+                             .order_by(HistoryCountRow.position))
+    return Scenario(
+        name=plan.name,
+        period=Period(plan.period_start, plan.period_end),
+        calendar=CalendarSpec(plan.calendar_country, tuple(holidays), tuple(workdays)),
+        shift_types=read_shift_types(session),
+        roles=read_roles(session),
+        stations=read_stations(session),
+        rule_sets=read_rule_sets(session, keys),
+        staff=read_staff(session, keys),
+        cover=read_cover(session, keys),
+        absences=read_absences(session, keys),
+        requests=read_requests(session, keys),
+        fixed=tuple(FixedAssignment(keys.code(PERSON, r.staff_id), r.day, keys.code(SHIFT, r.shift_type_id),
+                                    keys.code_or_none(STATION, r.station_id), keys.code_or_none(ROLE, r.role_id))
+                    for r in fixed),
+        history=History(
+            plan.history_from,
+            tuple(HistoryShift(keys.code(PERSON, r.staff_id), r.day, keys.code(SHIFT, r.shift_type_id))
+                  for r in history),
+            tuple(HistoryCount(keys.code(PERSON, r.staff_id), r.shifts, r.nights, r.restdays, r.holidays)
+                  for r in counts)),
+        weights=FairnessWeights(plan.fair_shifts, plan.fair_nights, plan.fair_restdays, plan.fair_holidays),
+    )
+
+
+# --- schedules ----------------------------------------------------------------------------
+
+
+def write_schedule(session: Session, plan_id: int, schedule: Schedule) -> int:
+    """Store a schedule as the plan's next version; returns its id."""
+    _plan(session, plan_id)
+    keys = _Keys(session)
+    latest = session.scalar(select(func.max(ScheduleRow.version)).where(ScheduleRow.plan_id == plan_id))
+    row = ScheduleRow(plan_id=plan_id, version=(latest or 0) + 1, status=schedule.status.value,
+                      scenario_name=schedule.scenario, objective=schedule.objective,
+                      explanation=list(schedule.explanation), created_at=_now())
+    _add(session, [row])
+    _add(session, chain(
+        (ScheduleAssignmentRow(schedule_id=row.id, position=i, day=a.date, shift_type_id=keys.id(SHIFT, a.shift),
+                               station_id=keys.id(STATION, a.station), staff_id=keys.id(PERSON, a.staff),
+                               role_id=keys.id_or_none(ROLE, a.role))
+         for i, a in enumerate(schedule.assignments)),
+        (ScheduleViolationRow(schedule_id=row.id, position=i, rule=v.rule, cost=v.cost, hard=v.hard, staff=v.staff,
+                              dates=[d.isoformat() for d in v.dates], shift=v.shift, station=v.station,
+                              role=v.role, group_label=v.group, detail=v.detail)
+         for i, v in enumerate(schedule.violations)),
+    ))
+    return row.id
+
+
+def schedule_infos(session: Session, plan_id: int) -> list[ScheduleInfo]:
+    _plan(session, plan_id)
+    rows = session.scalars(select(ScheduleRow).where(ScheduleRow.plan_id == plan_id).order_by(ScheduleRow.version))
+    return [ScheduleInfo(r.id, r.plan_id, r.version, Status(r.status), r.objective, _utc(r.created_at))
+            for r in rows]
+
+
+def read_latest_schedule(session: Session, plan_id: int) -> Schedule | None:
+    _plan(session, plan_id)
+    row = session.scalars(select(ScheduleRow).where(ScheduleRow.plan_id == plan_id)
+                          .order_by(ScheduleRow.version.desc()).limit(1)).first()
+    if row is None:
+        return None
+    keys = _Keys(session)
+    assignments = session.scalars(select(ScheduleAssignmentRow).where(ScheduleAssignmentRow.schedule_id == row.id)
+                                  .order_by(ScheduleAssignmentRow.position))
+    violations = session.scalars(select(ScheduleViolationRow).where(ScheduleViolationRow.schedule_id == row.id)
+                                 .order_by(ScheduleViolationRow.position))
+    return Schedule(
+        assignments=tuple(Assignment(a.day, keys.code(SHIFT, a.shift_type_id), keys.code(STATION, a.station_id),
+                                     keys.code(PERSON, a.staff_id), keys.code_or_none(ROLE, a.role_id))
+                          for a in assignments),
+        status=Status(row.status),
+        scenario=row.scenario_name,
+        objective=row.objective,
+        violations=tuple(Violation(rule=v.rule, cost=v.cost, hard=v.hard, staff=v.staff,
+                                   dates=tuple(dt.date.fromisoformat(d) for d in v.dates), shift=v.shift,
+                                   station=v.station, role=v.role, group=v.group_label, detail=v.detail)
+                         for v in violations),
+        explanation=tuple(row.explanation),
+    )

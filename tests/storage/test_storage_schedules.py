@@ -1,0 +1,78 @@
+"""Saved schedules: numbered per plan, read back whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from shiftplan.domain.model import Assignment, Scenario, Schedule, Status, Violation
+from shiftplan.storage import Database, InvalidDataError, PlanNotFoundError
+
+D = dt.date
+
+
+def solved() -> Schedule:
+    return Schedule(
+        assignments=(Assignment(D(2020, 2, 3), "D", "G310W", "P001", "leader"),
+                     Assignment(D(2020, 2, 3), "N", "S2", "p001"),
+                     Assignment(D(2020, 2, 4), "24h", "G310W", "P003", "medic")),
+        status=Status.OPTIMAL,
+        scenario="310国道巩义方向防疫服务站 2020年2月",
+        objective=120.25,
+        violations=(
+            Violation("min_days_off_per_week", 5, staff="P001", dates=(D(2020, 2, 10), D(2020, 2, 3))),
+            Violation("fair_nights", 115.25, group="民警 · G310W · standard", detail="差 2 个夜班"),
+            Violation("cover_min", 0, hard=True, shift="N", station="gone", role="medic"),
+        ),
+    )
+
+
+def test_a_schedule_comes_back_exactly(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    assert db.latest_schedule(plan_id) is None
+    db.save_schedule(plan_id, solved())
+    assert db.latest_schedule(plan_id) == solved()
+
+
+def test_an_infeasible_answer_keeps_its_explanation(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    answer = Schedule((), Status.INFEASIBLE, "x", None, (), ("2月3日 夜班 需要 14 人，只有 4 人可排。", "Second."))
+    db.save_schedule(plan_id, answer)
+    assert db.latest_schedule(plan_id) == answer
+
+
+def test_versions_count_up_per_plan_and_the_latest_wins(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    first = db.save_schedule(plan_id, solved())
+    second = db.save_schedule(plan_id, Schedule(solved().assignments[:1], Status.FEASIBLE))
+    infos = db.schedules(plan_id)
+    assert [(i.id, i.version, i.status) for i in infos] == [(first, 1, Status.OPTIMAL), (second, 2, Status.FEASIBLE)]
+    assert infos[0].objective == 120.25 and infos[1].objective is None
+    now = dt.datetime.now(dt.UTC)
+    assert all(now - dt.timedelta(minutes=5) < i.created_at <= now for i in infos)
+    latest = db.latest_schedule(plan_id)
+    assert latest is not None and latest.assignments == solved().assignments[:1]
+
+
+def test_a_schedule_naming_an_unknown_person_is_refused_whole(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    bad = Schedule((*solved().assignments, Assignment(D(2020, 2, 5), "D", "G310W", "P999")))
+    with pytest.raises(InvalidDataError, match='person "P999"'):
+        db.save_schedule(plan_id, bad)
+    assert db.schedules(plan_id) == []
+
+
+def test_schedules_of_an_unknown_plan_are_refused(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    with pytest.raises(PlanNotFoundError):
+        db.save_schedule(plan_id + 1, solved())
+    with pytest.raises(PlanNotFoundError):
+        db.latest_schedule(plan_id + 1)
+
+
+def test_a_new_import_drops_the_old_schedules(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    db.save_schedule(plan_id, solved())
+    new_plan = db.import_scenario(rich)
+    assert db.latest_schedule(new_plan) is None

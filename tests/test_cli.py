@@ -1,0 +1,125 @@
+"""The ``shiftplan`` command as a user runs it: a real process, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from shiftplan.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+
+def scenario() -> dict[str, Any]:
+    return {
+        "format": "shiftplan/scenario@1",
+        "name": "测试站",
+        "period": {"start": "2020-02-03", "end": "2020-02-04"},
+        "shift_types": [{"id": "D", "name": "白班", "start": "08:00", "end": "16:00"},
+                        {"id": "N", "name": "夜班", "start": "00:00", "end": "08:00"}],
+        "roles": [{"id": "police", "name": "民警"}],
+        "stations": [{"id": "S", "name": "一号站"}],
+        "rule_sets": [{"id": "standard", "rules": [{"rule": "min_rest_hours", "value": 12}]}],
+        "staff": [{"id": "P1", "name": "张三", "roles": ["police"]}, {"id": "P2", "name": "李四", "roles": ["police"]}],
+        "cover": [{"min": 1, "max": 1, "roles": {"police": 1}}],
+        "requests": [{"staff": "P2", "date": "2020-02-04", "want": False, "weight": 3}],
+    }
+
+
+def schedule(rows: list[tuple[str, str, str]]) -> dict[str, Any]:
+    return {"format": "shiftplan/schedule@1", "assignments": [
+        {"date": d, "shift": s, "station": "S", "staff": p, "role": "police"} for d, s, p in rows]}
+
+
+def write(tmp_path: Path, name: str, data: object) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SHIFTPLAN_LANG="en")
+    return subprocess.run([sys.executable, "-m", "shiftplan", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+GOOD = [("2020-02-03", "N", "P1"), ("2020-02-03", "D", "P2"), ("2020-02-04", "N", "P1"), ("2020-02-04", "D", "P2")]
+
+
+def test_check_passes_a_valid_roster_with_its_soft_costs(tmp_path: Path) -> None:
+    result = run_cli("check", write(tmp_path, "sc.json", scenario()), write(tmp_path, "r.json", schedule(GOOD)))
+    assert result.returncode == 0, result.stderr
+    # P2's request (3) is not granted; P1 has two nights and P2 none (spread 2, weight 1).
+    assert "No hard rule is broken" in result.stdout and "objective 5" in result.stdout
+
+
+def test_check_fails_a_roster_that_breaks_a_hard_rule(tmp_path: Path) -> None:
+    bad = [("2020-02-03", "D", "P1"), ("2020-02-04", "N", "P1"), ("2020-02-03", "N", "P2"), ("2020-02-04", "D", "P2")]
+    result = run_cli("check", "--json", write(tmp_path, "sc.json", scenario()), write(tmp_path, "r.json", schedule(bad)))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["feasible"] is False
+    assert {v["rule"] for v in report["hard"]} == {"min_rest_hours"}
+    assert {v["staff"] for v in report["hard"]} == {"P1"}
+
+
+def test_check_reads_csv_schedules(tmp_path: Path) -> None:
+    csv_file = tmp_path / "r.csv"
+    csv_file.write_text("date,shift,station,staff,role\n" + "".join(f"{d},{s},S,{p},police\n" for d, s, p in GOOD))
+    assert main(["--lang", "en", "check", write(tmp_path, "sc.json", scenario()), str(csv_file)]) == 0
+
+
+def test_malformed_input_exits_2_naming_file_and_path(tmp_path: Path) -> None:
+    data = scenario()
+    data["staff"][1]["roles"] = ["pilot"]
+    result = run_cli("check", write(tmp_path, "sc.json", data), write(tmp_path, "r.json", schedule(GOOD)))
+    assert result.returncode == 2
+    assert "sc.json: staff[1].roles[0]:" in result.stderr and "pilot" in result.stderr
+
+
+def test_chinese_is_the_default_language(tmp_path: Path) -> None:
+    data = scenario()
+    data["period"]["end"] = "2020-02-31"
+    env = {k: v for k, v in os.environ.items() if k != "SHIFTPLAN_LANG"}
+    result = subprocess.run([sys.executable, "-m", "shiftplan", "check", write(tmp_path, "sc.json", data),
+                             write(tmp_path, "r.json", schedule(GOOD))], capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    assert "日期" in result.stderr
+
+
+def test_import_then_export_gives_an_equal_scenario(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'plan.db'}"
+    source = DATA / "spec_scenario.json"
+    assert main(["--lang", "en", "import", str(source), "--db", db]) == 0
+    assert main(["--lang", "en", "export", "-o", str(tmp_path / "out.json"), "--db", db]) == 0
+    from shiftplan.exchange.scenario import read_scenario
+
+    assert read_scenario((tmp_path / "out.json").read_bytes(), "out.json") == read_scenario(
+        source.read_bytes(), "in.json")
+
+
+def test_a_failed_import_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    db = tmp_path / "plan.db"
+    assert main(["--lang", "en", "import", str(DATA / "spec_scenario.json"), "--db", str(db)]) == 0
+    before = db.read_bytes()
+    broken = scenario()
+    broken["cover"] = [{"station": "nowhere"}]
+    assert main(["--lang", "en", "import", write(tmp_path, "bad.json", broken), "--db", str(db)]) == 2
+    assert main(["--lang", "en", "export", "-o", str(tmp_path / "out.json"), "--db", str(db)]) == 0
+    assert json.loads((tmp_path / "out.json").read_text())["name"] == "310国道巩义方向防疫服务站 2020年2月"
+    assert db.stat().st_size >= len(before) // 2  # still a database with its content, not truncated
+
+
+@pytest.mark.slow
+def test_demo_writes_a_scenario_that_reads_back(tmp_path: Path) -> None:
+    out = tmp_path / "demo.json"
+    assert main(["--lang", "en", "demo", "-o", str(out)]) == 0
+    result = run_cli("check", str(out), write(tmp_path, "empty.json", schedule([])))
+    assert result.returncode == 1  # an empty roster leaves every shift uncovered
+    assert "cover_min" in result.stdout

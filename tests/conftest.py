@@ -9,7 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from shiftplan import i18n  # noqa: E402
+from shiftplan import i18n
 
 
 @pytest.fixture(autouse=True)

@@ -61,7 +61,8 @@ def test_check_passes_a_valid_roster_with_its_soft_costs(tmp_path: Path) -> None
 
 def test_check_fails_a_roster_that_breaks_a_hard_rule(tmp_path: Path) -> None:
     bad = [("2020-02-03", "D", "P1"), ("2020-02-04", "N", "P1"), ("2020-02-03", "N", "P2"), ("2020-02-04", "D", "P2")]
-    result = run_cli("check", "--json", write(tmp_path, "sc.json", scenario()), write(tmp_path, "r.json", schedule(bad)))
+    files = write(tmp_path, "sc.json", scenario()), write(tmp_path, "r.json", schedule(bad))
+    result = run_cli("check", "--json", *files)
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["feasible"] is False

@@ -28,9 +28,18 @@ def source_messages() -> dict[str, str]:
 
 
 def catalog() -> dict[str, str]:
+    """msgid -> translation; both forms of a plural entry map to its (only) Chinese form."""
     with PO.open("rb") as handle:
         po = read_po(handle)
-    return {str(m.id): str(m.string) for m in po if m.id and not m.fuzzy and isinstance(m.id, str)}
+    found = {}
+    for message in po:
+        if not message.id or message.fuzzy:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        text = message.string[0] if isinstance(message.string, tuple) else message.string
+        for msgid in ids:
+            found[str(msgid)] = str(text)
+    return found
 
 
 def fields(text: str) -> set[str]:
@@ -60,5 +69,16 @@ def test_translations_are_chinese() -> None:
 def test_the_compiled_catalog_matches_the_source_catalog() -> None:
     with MO.open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [msg for msg, text in catalog().items() if compiled.gettext(msg) != text]
+    with PO.open("rb") as handle:
+        po = read_po(handle)
+    stale = []
+    for message in po:
+        if not message.id or message.fuzzy:
+            continue
+        if isinstance(message.id, tuple):
+            current = compiled.ngettext(str(message.id[0]), str(message.id[1]), 1) == message.string[0]
+        else:
+            current = compiled.gettext(str(message.id)) == message.string
+        if not current:
+            stale.append(message.id)
     assert not stale, f"{MO.name} is out of date (run: python tools/translations.py): {stale[:5]}"

@@ -21,8 +21,8 @@ def pybabel(*args: str) -> None:
 
 
 def main() -> None:
-    pybabel("extract", "--no-location", "--sort-output", "--add-comments=Translators:", "-k", "_", "-k", "N_", "-k", "ngettext:1,2",
-            "-o", str(POT), "shiftplan")
+    pybabel("extract", "--no-location", "--sort-output", "--add-comments=Translators:",
+            "-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-o", str(POT), "shiftplan")
     pybabel("update", "--no-fuzzy-matching", "--ignore-obsolete", "-i", str(POT), "-d", str(LOCALE),
             "-D", "shiftplan", "-l", "zh_CN")
     pybabel("compile", "-d", str(LOCALE), "-D", "shiftplan", "-l", "zh_CN")

@@ -27,14 +27,27 @@ def entry_matches(entry: Cover, slot: Slot, calendar: DayCalendar) -> bool:
 
 
 def resolve_cover(scenario: Scenario, calendar: DayCalendar) -> dict[Slot, Cover]:
-    """Every slot of the period that some entry matches, with the entry that applies to it."""
+    """Every slot of the period that some entry matches, with the entry that applies to it.
+
+    Entries are laid over each other in file order, so a later one replaces an earlier one
+    wherever both match; this costs only as much as the entries match.
+    """
+    dates = scenario.period.dates()
     needs: dict[Slot, Cover] = {}
-    entries = list(reversed(scenario.cover))
-    for station in scenario.stations:
-        for shift in scenario.shift_types:
-            for day in scenario.period.dates():
-                slot = Slot(station.id, shift.id, day)
-                entry = next((e for e in entries if entry_matches(e, slot, calendar)), None)
-                if entry is not None:
-                    needs[slot] = entry
+    for entry in scenario.cover:
+        stations = [entry.station] if entry.station is not None else [s.id for s in scenario.stations]
+        shifts = [entry.shift] if entry.shift is not None else [s.id for s in scenario.shift_types]
+        days = _selected_dates(entry, dates, calendar)
+        for station in stations:
+            for shift in shifts:
+                for day in days:
+                    needs[Slot(station, shift, day)] = entry
     return needs
+
+
+def _selected_dates(entry: Cover, dates: list[dt.date], calendar: DayCalendar) -> list[dt.date]:
+    if all(len(selector) == 10 for selector in entry.days):  # only ISO dates: no need to scan the period
+        wanted = {dt.date.fromisoformat(selector) for selector in entry.days}
+        return [d for d in dates if d in wanted] if len(wanted) > len(dates) else sorted(
+            d for d in wanted if dates[0] <= d <= dates[-1])
+    return [d for d in dates if any(calendar.selects(selector, d) for selector in entry.days)]

@@ -275,9 +275,12 @@ def _runs(dates: set[dt.date], start: dt.date, end: dt.date, worked: bool) -> li
 
 
 def _too_long(
-    context: _Context, rule: Rule, person: StaffMember, dates: set[dt.date], what: str
+    context: _Context, rule: Rule, person: StaffMember, dates: set[dt.date], message: str, shifts: str = ""
 ) -> Iterator[Violation]:
-    """Runs longer than the rule allows; a run from history costs only its period days over."""
+    """Runs longer than the rule allows; a run from history costs only its period days over.
+
+    ``message`` is a translated template with {name}, {n}, {first}, {last}, {limit} and {shifts}.
+    """
     period = context.period
     for first, last in _runs(dates, context.window_start, period.end, worked=True):
         length = (last - first).days + 1
@@ -288,9 +291,8 @@ def _too_long(
         if over > 0:
             yield _personal(rule, person, over, dates=_span(max(first, period.start), last),
                             shift="+".join(rule.shifts) or None,
-                            detail=_("{name} works {n} {what} in a row ({first} to {last}), at most {limit}").format(
-                                name=person.name, n=length, what=what, first=first, last=last,
-                                limit=f"{rule.value:g}"))
+                            detail=message.format(name=person.name, n=length, first=first, last=last,
+                                                  limit=f"{rule.value:g}", shifts=shifts))
 
 
 def _consecutive(context: _Context) -> Iterator[Violation]:
@@ -298,10 +300,12 @@ def _consecutive(context: _Context) -> Iterator[Violation]:
     for person in context.scenario.staff:
         worked = context.worked_dates(person.id)
         for rule in context.rules(person, RuleKind.MAX_CONSECUTIVE_DAYS):
-            yield from _too_long(context, rule, person, worked, _("days"))
+            yield from _too_long(context, rule, person, worked, _(
+                "{name} works {n} days in a row ({first} to {last}), at most {limit}"))
         for rule in context.rules(person, RuleKind.MAX_CONSECUTIVE_SHIFTS):
-            yield from _too_long(context, rule, person, context.worked_dates(person.id, rule.shifts),
-                                 "/".join(context.shifts[s].name for s in rule.shifts if s in context.shifts))
+            shifts = "/".join(context.shifts[s].name for s in rule.shifts if s in context.shifts)
+            yield from _too_long(context, rule, person, context.worked_dates(person.id, rule.shifts), _(
+                "{name} works {shifts} on {n} days in a row ({first} to {last}), at most {limit}"), shifts)
         for rule in context.rules(person, RuleKind.MIN_CONSECUTIVE_DAYS):
             for first, last in _runs(worked, context.window_start, period.end, worked=True):
                 length = (last - first).days + 1

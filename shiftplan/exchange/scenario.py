@@ -228,7 +228,7 @@ class _ScenarioReader(Reader):
         name = self.field(obj, "name", path, self.take_string, None)
         roles = tuple(r for p, v in self.items(obj, "roles", path)
                       if (r := self.known(self.take_id(v, p), p, self.role_ids, _("role"))))
-        if (self.role_ids and not roles and "roles" not in obj) or (self.role_ids and "roles" in obj and isinstance(obj["roles"], list) and not obj["roles"]):
+        if self.role_ids and obj.get("roles", []) == []:
             self.problem(child(path, "roles"), _("every person needs at least one role when roles are defined"))
         stations = None
         if "stations" in obj:
@@ -265,7 +265,8 @@ class _ScenarioReader(Reader):
         if "roles" in obj:
             role_obj = self.take_object(obj["roles"], child(path, "roles"), (), tuple(sorted(self.role_ids)))
             for role, count in (role_obj or {}).items():
-                if role in self.role_ids and (n := self.take_count(count, child(child(path, "roles"), role))) is not None:
+                n = self.take_count(count, child(child(path, "roles"), role)) if role in self.role_ids else None
+                if n is not None:
                     roles[role] = n
         return Cover(
             station=station, shift=shift, days=days,

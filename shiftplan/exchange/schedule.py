@@ -100,8 +100,10 @@ def read_schedule_csv(raw: bytes, file: str) -> tuple[Assignment, ...]:
         if len(row) != len(CSV_HEADER):
             reader.problem(where, _("has {n} fields, {expected} expected").format(n=len(row), expected=len(CSV_HEADER)))
             continue
-        day = reader.take_date(row[0], f"{where}, date")
-        ids = [reader.take_id(value, f"{where}, {column}") for column, value in zip(CSV_HEADER[1:4], row[1:4], strict=True)]
+        day = reader.take_date(row[0], _("{where}, column {column}").format(where=where, column="date"))
+        columns = zip(CSV_HEADER[1:4], row[1:4], strict=True)
+        ids = [reader.take_id(value, _("{where}, column {column}").format(where=where, column=column))
+               for column, value in columns]
         if day is not None and all(ids):
             assignments.append(Assignment(day, str(ids[0]), str(ids[1]), str(ids[2]), row[4] or None))
     if reader.problems:

@@ -83,7 +83,7 @@ def test_csv_tolerates_a_bom_and_checks_the_header_and_rows() -> None:
     assert caught.value.problems[0].path == "line 1"
     with pytest.raises(FormatError) as caught:
         read_schedule_csv(b"date,shift,station,staff,role\n2020-02-30,D,S,P1,\n2020-02-03,D,S\n", "s.csv")
-    assert [p.path for p in caught.value.problems] == ["line 2, date", "line 3"]
+    assert [p.path for p in caught.value.problems] == ["line 2, column date", "line 3"]
 
 
 def test_csv_writer_quotes_what_needs_quoting() -> None:

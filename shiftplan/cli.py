@@ -7,6 +7,7 @@ error; 3 a database problem.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -15,12 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from shiftplan import __version__, app, i18n
-from shiftplan.domain.model import Scenario, Violation
+from shiftplan.domain.model import STATUS_LABELS, Scenario, Schedule, Violation
 from shiftplan.domain.validation import Report, check
 from shiftplan.exchange.problems import FormatError
-from shiftplan.exchange.scenario import load_scenario, save_scenario
+from shiftplan.exchange.scenario import load_scenario, save_scenario, scenario_calendar
 from shiftplan.exchange.schedule import load_schedule, violation_to_json
 from shiftplan.i18n import _
+from shiftplan.printing import (
+    Kind,
+    PrintRequest,
+    PrintRequestError,
+    UnprintableTextError,
+    render,
+    unprintable,
+    write_pdf,
+)
 from shiftplan.storage import StorageError
 
 EXIT_OK, EXIT_HARD, EXIT_MALFORMED, EXIT_STORAGE = 0, 1, 2, 3
@@ -83,12 +93,35 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument("--plan", type=int, metavar="ID", help=_("plan id (default: the latest)"))
     exporter.set_defaults(run=_export)
 
+    printer = commands.add_parser("print", parents=[common], help=_(
+        "print shift sheets, slips, sign-in sheets, the fairness report or the changes page as PDF"))
+    printer.add_argument("--scenario", metavar="SCENARIO.json", help=_("print from files instead of the database"))
+    printer.add_argument("--schedule", metavar="SCHEDULE.json|.csv", help=_("the roster to print (with --scenario)"))
+    printer.add_argument("--previous", metavar="SCHEDULE.json|.csv", help=_(
+        "the earlier roster, for --kind changes with --scenario (from the database: the previous version)"))
+    printer.add_argument("--plan", type=int, metavar="ID", help=_("plan id (default: the latest)"))
+    printer.add_argument("--kind", required=True, choices=[k.value for k in Kind])
+    printer.add_argument("--station", action="append", metavar="ID", help=_("only this station (may be repeated)"))
+    printer.add_argument("--from", dest="start", type=_date, metavar="DATE", help=_("first date to print"))
+    printer.add_argument("--to", dest="end", type=_date, metavar="DATE", help=_("last date to print"))
+    printer.add_argument("--force", action="store_true", help=_(
+        "print even when a name has a character the font lacks (marked 〓)"))
+    printer.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    printer.set_defaults(run=_print)
+
     demo = commands.add_parser("demo", parents=[common], help=_(
         "put the demo district (8 checkpoints, 304 people) into the database or a file"))
     demo.add_argument("-o", "--output", metavar="SCENARIO.json", help=_("write the demo scenario to this file"))
     demo.add_argument("--replace", action="store_true", help=_("replace a database that already holds data"))
     demo.set_defaults(run=_demo)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("{text!r} is not a date written YYYY-MM-DD").format(text=text)) from None
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -147,6 +180,45 @@ def _violation_line(v: Violation, names: dict[str, str], shifts: dict[str, str])
     if v.detail:
         parts.append("— " + v.detail)
     return "  ".join(parts)
+
+
+def _print(args: argparse.Namespace) -> int:
+    if args.scenario:
+        if not args.schedule:
+            print(_("--scenario needs --schedule: the roster to print."), file=sys.stderr)
+            return EXIT_MALFORMED
+        scenario, calendar = load_scenario(args.scenario, app.calendar())
+        schedule = load_schedule(args.schedule)
+        previous = load_schedule(args.previous) if args.previous else None
+        version = ""
+    else:
+        database = app.open_database(app.database_url(args.db), seed_demo=False)
+        try:
+            scenario = database.export_scenario(args.plan)
+            plan = args.plan if args.plan is not None else database.plans()[-1].id
+            versions = database.schedules(plan)
+            if not versions:
+                print(_("The plan has no roster yet: solve it first."), file=sys.stderr)
+                return EXIT_MALFORMED
+            schedule = database.schedule(versions[-1].id) or Schedule(())
+            previous = database.schedule(versions[-2].id) if len(versions) > 1 else None
+            version = f"v{versions[-1].version}"
+        finally:
+            database.close()
+        calendar = scenario_calendar(scenario, app.calendar(), app.url_label(app.database_url(args.db)))
+    request = PrintRequest(scenario, calendar, schedule, stations=args.station, start=args.start, end=args.end,
+                           version_label=version, status_label=_(STATUS_LABELS[schedule.status]),
+                           previous_schedule=previous)
+    for problem in unprintable(request):
+        print(_("Warning: {problem}").format(problem=problem), file=sys.stderr)
+    try:
+        pdf = render(args.kind, request, mark_unprintable=args.force)
+    except (UnprintableTextError, PrintRequestError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_MALFORMED
+    write_pdf(args.output, pdf)
+    print(_("Wrote {file}.").format(file=args.output))
+    return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:

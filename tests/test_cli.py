@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +126,55 @@ def test_demo_writes_a_scenario_that_reads_back(tmp_path: Path) -> None:
     result = run_cli("check", str(out), write(tmp_path, "empty.json", schedule([])))
     assert result.returncode == 1  # an empty roster leaves every shift uncovered
     assert "cover_min" in result.stdout
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
+def test_print_a_week_sheet_from_files(tmp_path: Path) -> None:
+    from shiftplan.demo import build_demo
+    from shiftplan.exchange.scenario import save_scenario
+    from shiftplan.exchange.schedule import save_schedule
+    from shiftplan.printing.samples import rotation_schedule
+
+    scenario = build_demo()
+    schedule = rotation_schedule(scenario)
+    save_scenario(scenario, tmp_path / "demo.json")
+    save_schedule(schedule, tmp_path / "r.json")
+    out = tmp_path / "sheet.pdf"
+    assert main(["--lang", "en", "print", "--scenario", str(tmp_path / "demo.json"), "--schedule",
+                 str(tmp_path / "r.json"), "--kind", "sheet", "--station", "G310W", "--from", "2020-01-20",
+                 "--to", "2020-01-26", "-o", str(out)]) == 0
+    first_day = {a.staff for a in schedule.assignments if a.date.isoformat() == "2020-01-20" and a.station == "G310W"}
+    text = pdf_text(out)
+    assert all(scenario.person(p).name in text for p in first_day)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
+def test_print_changes_from_the_database_compares_the_last_two_versions(tmp_path: Path) -> None:
+    from shiftplan.demo import build_demo
+    from shiftplan.printing.samples import rotation_schedule
+    from shiftplan.storage import Database
+
+    db_url = f"sqlite:///{tmp_path / 'plan.db'}"
+    scenario = build_demo()
+    first = rotation_schedule(scenario)
+    moved = first.assignments[0]
+    second = dataclasses.replace(first, assignments=first.assignments[1:])
+    with Database.open(db_url) as db:
+        plan = db.import_scenario(scenario)
+        assert main(["--lang", "en", "print", "--db", db_url, "--kind", "sheet", "-o", str(tmp_path / "x.pdf")]) == 2
+        db.save_schedule(plan, first)
+        db.save_schedule(plan, second)
+    out = tmp_path / "changes.pdf"
+    assert main(["--lang", "en", "print", "--db", db_url, "--kind", "changes", "-o", str(out)]) == 0
+    assert scenario.person(moved.staff).name in pdf_text(out)
+
+
+def test_print_refuses_a_scenario_without_a_schedule(tmp_path: Path) -> None:
+    assert main(["--lang", "en", "print", "--scenario", write(tmp_path, "s.json", scenario()), "--kind", "sheet",
+                 "-o", str(tmp_path / "x.pdf")]) == 2
+    assert not (tmp_path / "x.pdf").exists()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from shiftplan.domain.rules import RuleSet
+from shiftplan.i18n import N_
 
 MINUTES_PER_DAY = 24 * 60
 # A shift without an explicit night flag is a night when it touches 00:00-05:00.
@@ -34,6 +35,14 @@ class Status(StrEnum):
     FEASIBLE = "feasible"
     INFEASIBLE = "infeasible"
     UNKNOWN = "unknown"
+
+
+STATUS_LABELS = {
+    Status.OPTIMAL: N_("optimal"),
+    Status.FEASIBLE: N_("feasible"),
+    Status.INFEASIBLE: N_("no roster possible"),
+    Status.UNKNOWN: N_("no roster found in time"),
+}
 
 
 @dataclass(frozen=True)

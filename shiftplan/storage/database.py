@@ -108,6 +108,11 @@ class Database:
         with self._transaction() as session:
             return mapping.read_latest_schedule(session, plan_id)
 
+    def schedule(self, schedule_id: int) -> Schedule | None:
+        """One saved schedule by its id (see :meth:`schedules`)."""
+        with self._transaction() as session:
+            return mapping.read_schedule(session, schedule_id)
+
     def schedules(self, plan_id: int) -> list[ScheduleInfo]:
         """The plan's saved schedules, oldest first."""
         with self._transaction() as session:

@@ -382,8 +382,15 @@ def read_latest_schedule(session: Session, plan_id: int) -> Schedule | None:
     _plan(session, plan_id)
     row = session.scalars(select(ScheduleRow).where(ScheduleRow.plan_id == plan_id)
                           .order_by(ScheduleRow.version.desc()).limit(1)).first()
-    if row is None:
-        return None
+    return None if row is None else _schedule(session, row)
+
+
+def read_schedule(session: Session, schedule_id: int) -> Schedule | None:
+    row = session.get(ScheduleRow, schedule_id)
+    return None if row is None else _schedule(session, row)
+
+
+def _schedule(session: Session, row: ScheduleRow) -> Schedule:
     keys = _Keys(session)
     assignments = session.scalars(select(ScheduleAssignmentRow).where(ScheduleAssignmentRow.schedule_id == row.id)
                                   .order_by(ScheduleAssignmentRow.position))

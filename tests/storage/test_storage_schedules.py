@@ -53,6 +53,8 @@ def test_versions_count_up_per_plan_and_the_latest_wins(db: Database, rich: Scen
     assert all(now - dt.timedelta(minutes=5) < i.created_at <= now for i in infos)
     latest = db.latest_schedule(plan_id)
     assert latest is not None and latest.assignments == solved().assignments[:1]
+    assert db.schedule(first) == solved() and db.schedule(second) == latest
+    assert db.schedule(second + 100) is None
 
 
 def test_a_schedule_naming_an_unknown_person_is_refused_whole(db: Database, rich: Scenario) -> None:

@@ -1,23 +1,39 @@
-"""The composition root: where settings, storage, the calendar and the user interface meet.
+"""The composition root: where settings, storage, the calendar, files and the user interface meet.
 
-Everything else receives what it needs from here; nothing below reaches back up.
+Everything else receives what it needs from here; nothing below reaches back up. The desktop app
+gets its outside world as one :class:`DesktopBackend` (the ``Backend`` port of
+``shiftplan.services.ports``): databases from ``shiftplan.storage``, scenario files from
+``shiftplan.exchange``, workbooks from ``shiftplan.spreadsheet``, the official calendar.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import platformdirs
 
 from shiftplan import __version__
 from shiftplan.demo import build_demo
-from shiftplan.domain.calendar import OfficialCalendar
+from shiftplan.domain.calendar import DayCalendar, OfficialCalendar
+from shiftplan.domain.errors import UserError
+from shiftplan.domain.model import Period, Role, Scenario, Schedule, ShiftType, StaffMember, Station
+from shiftplan.domain.rules import RuleSet
+from shiftplan.exchange.problems import FormatError
+from shiftplan.exchange.scenario import load_scenario, save_scenario
+from shiftplan.i18n import _, ngettext
 from shiftplan.official_calendar import official_calendar
+from shiftplan.services.ports import ImportRow, StaffImport
 from shiftplan.storage import Database
 
 APP_NAME = "shiftplan"
 DATABASE_ENV = "SHIFTPLAN_DB"
+LANGUAGE_ENV = "SHIFTPLAN_LANG"
+MAX_PROBLEMS_SHOWN = 12  # of a malformed scenario file, in a message box
 
 
 def data_dir() -> Path:
@@ -50,17 +66,150 @@ def open_database(url: str, *, seed_demo: bool = True) -> Database:
     return database
 
 
-def run_gui(url: str, language: str) -> int:
-    from shiftplan.ui import run  # Qt is loaded only when a window is wanted
+def empty_scenario(today: dt.date | None = None) -> Scenario:
+    """What a new database starts with: a plan for next month, one station to rename, the three usual shifts."""
+    today = today or dt.date.today()
+    start = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    shifts = (ShiftType("D", _("Day shift"), 8 * 60, 16 * 60), ShiftType("E", _("Evening shift"), 16 * 60, 24 * 60),
+              ShiftType("N", _("Night shift"), 0, 8 * 60, night=True))
+    return Scenario(period=Period(start, end), shift_types=shifts, stations=(Station("S1", _("Station 1")),), staff=(),
+                    rule_sets=(RuleSet("standard"),), name=_("Plan {year}-{month:02d}").format(
+                        year=start.year, month=start.month))
 
-    database = open_database(url)
-    try:
-        return run(database.export_scenario, language=language, title_suffix=url_label(url),
-                   version=__version__)
-    finally:
-        database.close()
+
+def run_gui(url: str, language: str) -> int:
+    """The desktop app on ``url``; unless ``--db`` or $SHIFTPLAN_DB chose it, on the database used last.
+
+    ``language`` counts only when the user chose it (``--lang`` or $SHIFTPLAN_LANG); otherwise the
+    app follows the language set in its preferences.
+    """
+    from shiftplan.ui import run  # Qt is loaded only when a window is wanted
+    from shiftplan.ui.settings import Settings
+
+    settings = Settings()
+    location = url
+    if url == database_url(None) and not os.environ.get(DATABASE_ENV):
+        last = settings.preferences.last_database
+        if settings.preferences.reopen_last and last and DesktopBackend.exists(last):
+            location = last
+    chosen_language = language if _language_was_chosen() else None
+    return run(DesktopBackend(), location, language=chosen_language, version=__version__, settings=settings)
+
+
+def _language_was_chosen(argv: Sequence[str] | None = None) -> bool:
+    args = sys.argv[1:] if argv is None else argv
+    return bool(os.environ.get(LANGUAGE_ENV)) or any(a == "--lang" or a.startswith("--lang=") for a in args)
 
 
 def url_label(url: str) -> str:
     """A short name for the database, for window titles and messages."""
     return Path(url.removeprefix("sqlite:///")).name if url.startswith("sqlite:///") else url.split("@")[-1]
+
+
+class DesktopBackend:
+    """The outside world of the desktop app: databases, scenario files, workbooks, the official calendar.
+
+    Locations are file paths or SQLAlchemy URLs. Every failure the user can do something about is
+    raised as a UserError (storage errors already are one) with a message in their language.
+    """
+
+    @property
+    def official_calendar(self) -> OfficialCalendar:
+        return official_calendar()
+
+    @staticmethod
+    def exists(location: str) -> bool:
+        """Whether a database is there to reopen (a server database is assumed to be)."""
+        url = database_url(location)
+        return not url.startswith("sqlite:///") or Path(url.removeprefix("sqlite:///")).exists()
+
+    def open_store(self, location: str, *, create: bool = False) -> Database:
+        url = database_url(location)
+        database = Database.open(url)
+        try:
+            if database.is_empty():
+                # Only the user's own default database starts with the demo; others start empty.
+                demo = not create and url == database_url(None)
+                database.import_scenario(build_demo() if demo else empty_scenario())
+        except BaseException:
+            database.close()
+            raise
+        return database
+
+    def describe(self, location: str) -> str:
+        return url_label(database_url(location))
+
+    def lock_path(self, location: str) -> str | None:
+        url = database_url(location)
+        if not url.startswith("sqlite:///") or url.endswith(":memory:"):
+            return None  # a server database serves many users; it locks what it must itself
+        return url.removeprefix("sqlite:///") + ".lock"
+
+    def load_scenario(self, path: str) -> Scenario:
+        try:
+            scenario, _calendar = load_scenario(path, official_calendar())
+        except FormatError as error:
+            problems = [str(p) for p in error.problems]
+            shown = problems[:MAX_PROBLEMS_SHOWN]
+            if len(problems) > len(shown):
+                more = len(problems) - len(shown)
+                shown.append(ngettext("… and {n} more problem", "… and {n} more problems", more).format(n=more))
+            raise UserError(_("{file} cannot be imported; nothing was changed:").format(file=Path(path).name)
+                            + "\n" + "\n".join(shown)) from error
+        return scenario
+
+    def save_scenario(self, scenario: Scenario, path: str) -> None:
+        try:
+            save_scenario(scenario, path)
+        except OSError as error:
+            raise UserError(_("{file} cannot be written: {reason}").format(
+                file=path, reason=error.strerror or error)) from error
+
+    # --- workbooks ---------------------------------------------------------------------------
+
+    @property
+    def has_spreadsheets(self) -> bool:
+        return True
+
+    def write_staff_template(self, path: str, roles: Sequence[Role], stations: Sequence[Station]) -> None:
+        from shiftplan import spreadsheet
+
+        with _spreadsheet_errors():
+            spreadsheet.write_staff_template(path, roles, stations)
+
+    def read_staff_workbook(self, path: str, roles: Sequence[Role], stations: Sequence[Station],
+                            existing: Sequence[StaffMember]) -> StaffImport:
+        from shiftplan import spreadsheet
+
+        with _spreadsheet_errors():
+            result = spreadsheet.read_staff_workbook(path, roles, stations, existing)
+        rows = tuple(ImportRow(r.line, r.person, tuple(r.problems), tuple(r.warnings)) for r in result.rows)
+        return StaffImport(rows, tuple(result.notes), tuple(result.valid))
+
+    def export_staff(self, path: str, staff: Sequence[StaffMember], roles: Sequence[Role],
+                     stations: Sequence[Station]) -> None:
+        from shiftplan import spreadsheet
+
+        with _spreadsheet_errors():
+            spreadsheet.export_staff(path, staff, roles, stations)
+
+    def export_roster(self, path: str, scenario: Scenario, schedule: Schedule, calendar: DayCalendar) -> None:
+        from shiftplan import spreadsheet
+
+        with _spreadsheet_errors():
+            spreadsheet.export_roster(path, scenario, schedule, calendar)
+
+
+@contextlib.contextmanager
+def _spreadsheet_errors() -> Iterator[None]:
+    """Turn the spreadsheet adapter's errors (and the file system's) into UserErrors."""
+    from shiftplan.spreadsheet import SpreadsheetError
+
+    try:
+        yield
+    except SpreadsheetError as error:
+        raise UserError(str(error)) from error
+    except OSError as error:
+        raise UserError(_("The file cannot be written or read: {reason}").format(
+            reason=error.strerror or error)) from error

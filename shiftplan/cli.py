@@ -1,7 +1,8 @@
 """The ``shiftplan`` command: the desktop app with no arguments, tools for files and databases.
 
-Exit codes: 0 success; 1 the roster breaks a hard rule (check); 2 malformed input or a usage
-error; 3 a database problem.
+Exit codes: 0 success; 1 the roster breaks a hard rule (check) or no roster exists (solve);
+2 malformed input or a usage error; 3 time ran out before any roster was found (solve);
+4 a database problem.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from shiftplan import __version__, app, i18n
-from shiftplan.domain.model import STATUS_LABELS, Scenario, Schedule, Violation
+from shiftplan.domain.model import STATUS_LABELS, Scenario, Schedule, Status, Violation
 from shiftplan.domain.validation import Report, check
 from shiftplan.exchange.problems import FormatError
 from shiftplan.exchange.scenario import load_scenario, save_scenario, scenario_calendar
-from shiftplan.exchange.schedule import load_schedule, violation_to_json
+from shiftplan.exchange.schedule import load_schedule, save_schedule, save_schedule_csv, violation_to_json
 from shiftplan.i18n import _
 from shiftplan.printing import (
     Kind,
@@ -31,9 +32,10 @@ from shiftplan.printing import (
     unprintable,
     write_pdf,
 )
+from shiftplan.solver import Progress, SolveOptions, solve
 from shiftplan.storage import StorageError
 
-EXIT_OK, EXIT_HARD, EXIT_MALFORMED, EXIT_STORAGE = 0, 1, 2, 3
+EXIT_OK, EXIT_HARD, EXIT_MALFORMED, EXIT_TIMEOUT, EXIT_STORAGE = 0, 1, 2, 3, 4
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,6 +85,23 @@ def _parser() -> argparse.ArgumentParser:
     checker.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     checker.set_defaults(run=_check)
 
+    solver = commands.add_parser("solve", parents=[common], help=_("build the best roster for a scenario"))
+    solver.add_argument("scenario", metavar="SCENARIO.json")
+    solver.add_argument("-o", "--output", required=True, metavar="SCHEDULE.json")
+    _solve_options(solver)
+    solver.set_defaults(run=_solve)
+
+    bench = commands.add_parser("bench", parents=[common], help=_("run public benchmarks"))
+    suites = bench.add_subparsers(title=_("benchmarks"), metavar="SUITE", required=True)
+    curtois = suites.add_parser("curtois", parents=[common], help=_(
+        "the nurse-rostering instances of Curtois & Qu (Instance1.txt ... Instance24.txt)"))
+    curtois.add_argument("files", nargs="+", metavar="FILE")
+    curtois.add_argument("--time-limit", type=float, default=60, metavar="S", help=_("seconds per instance"))
+    curtois.add_argument("--workers", type=int, default=SolveOptions().workers, metavar="N")
+    curtois.add_argument("--seed", type=int, default=0, metavar="N")
+    curtois.add_argument("--out", metavar="DIR", help=_("write each roster to DIR/<instance>.csv"))
+    curtois.set_defaults(run=_bench_curtois)
+
     importer = commands.add_parser("import", parents=[common], help=_(
         "replace the database's content with a scenario file"))
     importer.add_argument("scenario", metavar="SCENARIO.json")
@@ -115,6 +134,18 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--replace", action="store_true", help=_("replace a database that already holds data"))
     demo.set_defaults(run=_demo)
     return parser
+
+
+def _solve_options(parser: argparse.ArgumentParser) -> None:
+    defaults = SolveOptions()
+    parser.add_argument("--csv", metavar="FILE", help=_("also write the assignments as CSV"))
+    parser.add_argument("--time-limit", type=float, default=defaults.time_limit, metavar="S", help=_(
+        "seconds to search (default: {n:g})").format(n=defaults.time_limit))
+    parser.add_argument("--seed", type=int, default=defaults.seed, metavar="N", help=_(
+        "random seed; the same seed and workers give the same roster"))
+    parser.add_argument("--workers", type=int, default=defaults.workers, metavar="N", help=_(
+        "parallel search workers (default: {n})").format(n=defaults.workers))
+    parser.add_argument("--quiet", action="store_true", help=_("no progress lines on stderr"))
 
 
 def _date(text: str) -> dt.date:
@@ -219,6 +250,50 @@ def _print(args: argparse.Namespace) -> int:
     write_pdf(args.output, pdf)
     print(_("Wrote {file}.").format(file=args.output))
     return EXIT_OK
+
+
+def _solve(args: argparse.Namespace) -> int:
+    scenario, calendar = load_scenario(args.scenario, app.calendar())
+    result = solve(scenario, calendar, SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers),
+                   on_progress=None if args.quiet else _print_progress)
+    return _write_result(result.schedule, args)
+
+
+def _print_progress(progress: Progress) -> None:
+    print(_("{elapsed:7.2f} s  best {objective:g}  bound {bound:g}").format(
+        elapsed=progress.elapsed, objective=round(progress.objective, 2), bound=round(progress.bound, 2)),
+        file=sys.stderr, flush=True)
+
+
+def _write_result(schedule: Schedule, args: argparse.Namespace) -> int:
+    """Write the schedule (and CSV) whatever the outcome; the exit code tells the outcome."""
+    save_schedule(schedule, args.output)
+    if args.csv:
+        save_schedule_csv(schedule.assignments, args.csv)
+    if schedule.status in (Status.OPTIMAL, Status.FEASIBLE):
+        print(_("{status}: objective {objective:g}, {n} assignments, written to {file}.").format(
+            status=_(STATUS_LABELS[schedule.status]), objective=schedule.objective or 0,
+            n=len(schedule.assignments), file=args.output))
+        return EXIT_OK
+    print(_(STATUS_LABELS[schedule.status]), file=sys.stderr)
+    for sentence in schedule.explanation:
+        print("  " + sentence, file=sys.stderr)
+    return EXIT_HARD if schedule.status is Status.INFEASIBLE else EXIT_TIMEOUT
+
+
+def _bench_curtois(args: argparse.Namespace) -> int:
+    from shiftplan.bench import run_curtois, table
+
+    options = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers)
+    rows = []
+    for file in args.files:
+        row = run_curtois(file, options, Path(args.out) if args.out else None)
+        print(_("{instance}: {status}, objective {objective}, {time:.1f} s").format(
+            instance=row.instance, status=row.status, objective=row.objective, time=row.wall_time),
+            file=sys.stderr, flush=True)
+        rows.append(row)
+    print(table(rows))
+    return EXIT_OK if all(r.objective is not None and not r.hard_violations for r in rows) else EXIT_HARD
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -90,11 +91,13 @@ class Rule:
     def applies_to(self, shift_id: str) -> bool:
         return not self.shifts or shift_id in self.shifts
 
-    def describe(self) -> str:
-        """The rule in the planner's words, in the current language."""
+    def describe(self, shift_names: Mapping[str, str] | None = None) -> str:
+        """The rule in the planner's words, in the current language; shifts by name when names are given."""
+        names = shift_names or {}
         value = f"{self.value:g}"
         text = _(self.kind.spec.label).format(
-            value=value, shift="/".join(self.shifts), next="/".join(self.next_shifts)
+            value=value, shift="/".join(names.get(s, s) for s in self.shifts),
+            next="/".join(names.get(s, s) for s in self.next_shifts)
         )
         if self.weight is not None:
             text += _(" (soft, weight {weight:g})").format(weight=self.weight)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -11,13 +11,25 @@ from sqlalchemy import Engine, exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from shiftplan.domain.model import Role, Scenario, Schedule, ShiftType, StaffMember, Station
+from shiftplan.domain.model import (
+    Absence,
+    CalendarSpec,
+    Cover,
+    Request,
+    Role,
+    Scenario,
+    Schedule,
+    ShiftType,
+    StaffMember,
+    Station,
+)
 from shiftplan.domain.rules import RuleSet
 from shiftplan.i18n import _
-from shiftplan.storage import mapping
+from shiftplan.storage import editing, mapping
 from shiftplan.storage.engine import describe, make_engine, probe_engine, sqlite_file, translated_errors
 from shiftplan.storage.errors import DatabaseUnavailableError
 from shiftplan.storage.info import PlanInfo, ScheduleInfo
+from shiftplan.storage.mapping import ROLE, RULE_SET, SHIFT, STATION
 from shiftplan.storage.migrate import current_revision, head_revision, upgrade
 
 
@@ -139,6 +151,143 @@ class Database:
     def staff(self) -> tuple[StaffMember, ...]:
         with self._transaction() as session:
             return mapping.read_staff(session)
+
+    # --- edits, one transaction each (docs/storage.md, "Editing") ---------------------------
+    # Lists keep the user's order; ``index`` None means at the end. A delete returns the index
+    # the thing had, which is where an undo puts it back. What is still in use cannot be deleted.
+
+    def add_station(self, station: Station, index: int | None = None) -> None:
+        with self._transaction() as session:
+            editing.add_named(session, STATION, editing.station_row(station), index)
+
+    def update_station(self, station_id: str, station: Station) -> None:
+        """Give the station ``station_id`` these values (its ID may change; references follow)."""
+        with self._transaction() as session:
+            editing.update_station(session, station_id, station)
+
+    def delete_station(self, station_id: str) -> int:
+        with self._transaction() as session:
+            return editing.delete_named(session, STATION, station_id)
+
+    def move_station(self, station_id: str, index: int) -> None:
+        with self._transaction() as session:
+            editing.move_named(session, STATION, station_id, index)
+
+    def add_role(self, role: Role, index: int | None = None) -> None:
+        with self._transaction() as session:
+            editing.add_named(session, ROLE, editing.role_row(role), index)
+
+    def update_role(self, role_id: str, role: Role) -> None:
+        with self._transaction() as session:
+            editing.update_role(session, role_id, role)
+
+    def delete_role(self, role_id: str) -> int:
+        with self._transaction() as session:
+            return editing.delete_named(session, ROLE, role_id)
+
+    def move_role(self, role_id: str, index: int) -> None:
+        with self._transaction() as session:
+            editing.move_named(session, ROLE, role_id, index)
+
+    def add_shift_type(self, shift: ShiftType, index: int | None = None) -> None:
+        with self._transaction() as session:
+            editing.add_named(session, SHIFT, editing.shift_type_row(shift), index)
+
+    def update_shift_type(self, shift_id: str, shift: ShiftType) -> None:
+        with self._transaction() as session:
+            editing.update_shift_type(session, shift_id, shift)
+
+    def delete_shift_type(self, shift_id: str) -> int:
+        with self._transaction() as session:
+            return editing.delete_named(session, SHIFT, shift_id)
+
+    def move_shift_type(self, shift_id: str, index: int) -> None:
+        with self._transaction() as session:
+            editing.move_named(session, SHIFT, shift_id, index)
+
+    def add_rule_set(self, rule_set: RuleSet, index: int | None = None) -> None:
+        with self._transaction() as session:
+            editing.add_rule_set(session, rule_set, index)
+
+    def update_rule_set(self, rule_set_id: str, rule_set: RuleSet) -> None:
+        """Rename the set and give it exactly these rules."""
+        with self._transaction() as session:
+            editing.update_rule_set(session, rule_set_id, rule_set)
+
+    def delete_rule_set(self, rule_set_id: str) -> int:
+        with self._transaction() as session:
+            return editing.delete_named(session, RULE_SET, rule_set_id, rule_set_id)
+
+    def move_rule_set(self, rule_set_id: str, index: int) -> None:
+        with self._transaction() as session:
+            editing.move_named(session, RULE_SET, rule_set_id, index)
+
+    def add_staff(self, people: Sequence[StaffMember], index: int | None = None) -> None:
+        """New people, together at ``index``; all or none."""
+        with self._transaction() as session:
+            editing.add_staff(session, people, index)
+
+    def update_staff(self, changes: Mapping[str, StaffMember]) -> None:
+        """New values for people, keyed by their current ID (IDs may change); all or none."""
+        with self._transaction() as session:
+            editing.update_staff(session, changes)
+
+    def delete_staff(self, staff_ids: Sequence[str]) -> None:
+        """Delete people together with their leave and requests.
+
+        Refused for anyone a plan (fixed assignments, history) or a saved roster names.
+        """
+        with self._transaction() as session:
+            editing.delete_staff(session, staff_ids)
+
+    def restore_staff(self, people: Sequence[tuple[int, StaffMember]], absences: Sequence[tuple[int, Absence]],
+                      requests: Sequence[tuple[int, Request]]) -> None:
+        """Put deleted people, their leave and requests back at these indexes (undoes delete_staff)."""
+        with self._transaction() as session:
+            editing.restore_staff(session, people, absences, requests)
+
+    def save_staff(self, people: Sequence[StaffMember], remove: Sequence[str] = ()) -> tuple[StaffMember, ...]:
+        """Update people whose ID exists, append the others, delete ``remove``: one transaction.
+
+        Returns the earlier values of the people it updated (for an undo).
+        """
+        with self._transaction() as session:
+            return editing.save_staff(session, people, remove)
+
+    def add_absence(self, absence: Absence, index: int | None = None) -> None:
+        with self._transaction() as session:
+            editing.add_absence(session, absence, index)
+
+    def update_absence(self, index: int, old: Absence, new: Absence) -> None:
+        """Replace the leave at ``index``, provided it is still ``old``."""
+        with self._transaction() as session:
+            editing.update_absence(session, index, old, new)
+
+    def delete_absence(self, index: int, old: Absence) -> None:
+        with self._transaction() as session:
+            editing.delete_absence(session, index, old)
+
+    def add_request(self, request: Request, index: int | None = None) -> None:
+        with self._transaction() as session:
+            editing.add_request(session, request, index)
+
+    def update_request(self, index: int, old: Request, new: Request) -> None:
+        with self._transaction() as session:
+            editing.update_request(session, index, old, new)
+
+    def delete_request(self, index: int, old: Request) -> None:
+        with self._transaction() as session:
+            editing.delete_request(session, index, old)
+
+    def set_cover(self, entries: Sequence[Cover]) -> None:
+        """Replace the whole cover list (order matters: the last matching entry applies)."""
+        with self._transaction() as session:
+            editing.set_cover(session, entries)
+
+    def set_calendar(self, plan_id: int | None, calendar: CalendarSpec) -> None:
+        """The plan's calendar: the country and the dates that override the official calendar."""
+        with self._transaction() as session:
+            editing.set_calendar(session, plan_id, calendar)
 
 
 def _probe_revision(target: URL, path: Path | None, where: str) -> str | None:

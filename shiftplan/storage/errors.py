@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from shiftplan.domain.errors import UserError
 
-class StorageError(Exception):
+
+class StorageError(UserError):
     """Base of every storage failure; ``str(error)`` is a message for the user, in their language."""
 
 

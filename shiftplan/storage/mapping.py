@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import TypeVar
 
@@ -165,39 +165,81 @@ def _write_master(session: Session, sc: Scenario) -> None:
         (RuleSetRow(code=rs.id, position=i) for i, rs in enumerate(sc.rule_sets)),
     ))
     keys = _Keys(session)
-    rules = [(RuleRow(rule_set_id=keys.id(RULE_SET, rs.id), position=i, kind=r.kind.value, value=r.value,
-                      weight=r.weight), r)
-             for rs in sc.rule_sets for i, r in enumerate(rs.rules)]
-    staff = [(StaffRow(code=p.id, position=i, name=p.name, unit=p.unit, phone=p.phone, party=p.party.value,
-                       every_station=p.stations is None, rule_set_id=keys.id_or_none(RULE_SET, p.rule_set),
-                       team=p.team, active_from=p.active_from, active_to=p.active_to), p)
-             for i, p in enumerate(sc.staff)]
-    cover = [(CoverRow(position=i, station_id=keys.id_or_none(STATION, c.station),
-                       shift_type_id=keys.id_or_none(SHIFT, c.shift), minimum=c.min, maximum=c.max,
-                       target=c.target, target_under=c.target_under, target_over=c.target_over,
-                       party_min=c.party_min, soft=c.soft, soft_weight=c.soft_weight), c)
-             for i, c in enumerate(sc.cover)]
+    rules = [pair for rs in sc.rule_sets for pair in rule_rows(keys.id(RULE_SET, rs.id), rs.rules)]
+    staff = [(staff_row(keys, p, i), p) for i, p in enumerate(sc.staff)]
+    cover = [(cover_row(keys, c, i), c) for i, c in enumerate(sc.cover)]
     _add(session, chain((row for row, _r in rules), (row for row, _p in staff), (row for row, _c in cover)))
     keys = _Keys(session)  # now with the staff
     _add(session, chain(
-        (RuleShiftRow(rule_id=row.id, position=i, shift_type_id=keys.id(SHIFT, code))
-         for row, rule in rules for i, code in enumerate(rule.shifts)),
-        (RuleNextShiftRow(rule_id=row.id, position=i, shift_type_id=keys.id(SHIFT, code))
-         for row, rule in rules for i, code in enumerate(rule.next_shifts)),
-        (StaffRoleRow(staff_id=row.id, position=i, role_id=keys.id(ROLE, code))
-         for row, person in staff for i, code in enumerate(person.roles)),
-        (StaffStationRow(staff_id=row.id, position=i, station_id=keys.id(STATION, code))
-         for row, person in staff for i, code in enumerate(person.stations or ())),
-        (CoverDayRow(cover_id=row.id, position=i, selector=day)
-         for row, entry in cover for i, day in enumerate(entry.days)),
-        (CoverRoleRow(cover_id=row.id, position=i, role_id=keys.id(ROLE, code), minimum=count)
-         for row, entry in cover for i, (code, count) in enumerate(entry.roles.items())),
-        (AbsenceRow(position=i, staff_id=keys.id(PERSON, a.staff), first_day=a.start, last_day=a.end,
-                    reason=a.reason) for i, a in enumerate(sc.absences)),
-        (RequestRow(position=i, staff_id=keys.id(PERSON, r.staff), day=r.date, want=r.want,
-                    shift_type_id=keys.id_or_none(SHIFT, r.shift), weight=r.weight)
-         for i, r in enumerate(sc.requests)),
+        rule_links(keys, rules),
+        staff_links(keys, staff),
+        cover_links(keys, cover),
+        (absence_row(keys, a, i) for i, a in enumerate(sc.absences)),
+        (request_row(keys, r, i) for i, r in enumerate(sc.requests)),
     ))
+
+
+# Rows of one thing and its own lists, shared by whole imports and single edits.
+
+
+def rule_rows(rule_set_id: int, rules: Iterable[Rule]) -> list[tuple[RuleRow, Rule]]:
+    return [(RuleRow(rule_set_id=rule_set_id, position=i, kind=r.kind.value, value=r.value, weight=r.weight), r)
+            for i, r in enumerate(rules)]
+
+
+def rule_links(keys: _Keys, rules: Iterable[tuple[RuleRow, Rule]]) -> Iterator[Base]:
+    """The shift lists of rules whose rows have their ids."""
+    for row, rule in rules:
+        yield from (RuleShiftRow(rule_id=row.id, position=i, shift_type_id=keys.id(SHIFT, code))
+                    for i, code in enumerate(rule.shifts))
+        yield from (RuleNextShiftRow(rule_id=row.id, position=i, shift_type_id=keys.id(SHIFT, code))
+                    for i, code in enumerate(rule.next_shifts))
+
+
+def staff_row(keys: _Keys, p: StaffMember, position: int | None = None) -> StaffRow:
+    return StaffRow(code=p.id, position=position, name=p.name, unit=p.unit, phone=p.phone, party=p.party.value,
+                    every_station=p.stations is None, rule_set_id=keys.id_or_none(RULE_SET, p.rule_set),
+                    team=p.team, active_from=p.active_from, active_to=p.active_to)
+
+
+def set_staff_fields(keys: _Keys, row: StaffRow, p: StaffMember) -> None:
+    row.code, row.name, row.unit, row.phone, row.party = p.id, p.name, p.unit, p.phone, p.party.value
+    row.every_station, row.rule_set_id = p.stations is None, keys.id_or_none(RULE_SET, p.rule_set)
+    row.team, row.active_from, row.active_to = p.team, p.active_from, p.active_to
+
+
+def staff_links(keys: _Keys, staff: Iterable[tuple[StaffRow, StaffMember]]) -> Iterator[Base]:
+    """The role and station lists of people whose rows have their ids."""
+    for row, person in staff:
+        yield from (StaffRoleRow(staff_id=row.id, position=i, role_id=keys.id(ROLE, code))
+                    for i, code in enumerate(person.roles))
+        yield from (StaffStationRow(staff_id=row.id, position=i, station_id=keys.id(STATION, code))
+                    for i, code in enumerate(person.stations or ()))
+
+
+def cover_row(keys: _Keys, c: Cover, position: int) -> CoverRow:
+    return CoverRow(position=position, station_id=keys.id_or_none(STATION, c.station),
+                    shift_type_id=keys.id_or_none(SHIFT, c.shift), minimum=c.min, maximum=c.max, target=c.target,
+                    target_under=c.target_under, target_over=c.target_over, party_min=c.party_min, soft=c.soft,
+                    soft_weight=c.soft_weight)
+
+
+def cover_links(keys: _Keys, cover: Iterable[tuple[CoverRow, Cover]]) -> Iterator[Base]:
+    """The day selectors and role minimums of cover entries whose rows have their ids."""
+    for row, entry in cover:
+        yield from (CoverDayRow(cover_id=row.id, position=i, selector=day) for i, day in enumerate(entry.days))
+        yield from (CoverRoleRow(cover_id=row.id, position=i, role_id=keys.id(ROLE, code), minimum=count)
+                    for i, (code, count) in enumerate(entry.roles.items()))
+
+
+def absence_row(keys: _Keys, a: Absence, position: int | None = None) -> AbsenceRow:
+    return AbsenceRow(position=position, staff_id=keys.id(PERSON, a.staff), first_day=a.start, last_day=a.end,
+                      reason=a.reason)
+
+
+def request_row(keys: _Keys, r: Request, position: int | None = None) -> RequestRow:
+    return RequestRow(position=position, staff_id=keys.id(PERSON, r.staff), day=r.date, want=r.want,
+                      shift_type_id=keys.id_or_none(SHIFT, r.shift), weight=r.weight)
 
 
 def read_stations(session: Session) -> tuple[Station, ...]:
@@ -255,13 +297,20 @@ def read_cover(session: Session, keys: _Keys) -> tuple[Cover, ...]:
 
 def read_absences(session: Session, keys: _Keys) -> tuple[Absence, ...]:
     rows = session.scalars(select(AbsenceRow).order_by(AbsenceRow.position, AbsenceRow.id))
-    return tuple(Absence(keys.code(PERSON, r.staff_id), r.first_day, r.last_day, r.reason) for r in rows)
+    return tuple(absence(keys, r) for r in rows)
+
+
+def absence(keys: _Keys, r: AbsenceRow) -> Absence:
+    return Absence(keys.code(PERSON, r.staff_id), r.first_day, r.last_day, r.reason)
 
 
 def read_requests(session: Session, keys: _Keys) -> tuple[Request, ...]:
     rows = session.scalars(select(RequestRow).order_by(RequestRow.position, RequestRow.id))
-    return tuple(Request(keys.code(PERSON, r.staff_id), r.day, r.want, keys.code_or_none(SHIFT, r.shift_type_id),
-                         r.weight) for r in rows)
+    return tuple(request(keys, r) for r in rows)
+
+
+def request(keys: _Keys, r: RequestRow) -> Request:
+    return Request(keys.code(PERSON, r.staff_id), r.day, r.want, keys.code_or_none(SHIFT, r.shift_type_id), r.weight)
 
 
 # --- plans --------------------------------------------------------------------------------

@@ -1,16 +1,20 @@
-"""Thin read-only Qt models over domain values, and the proxies that sort and filter them.
+"""Thin Qt models over domain values, and the proxy that sorts them.
 
-Each table model is a list of domain objects plus a column spec (:class:`Column`): a header,
-the text shown, and optionally a sort key and an alignment. Views never see a domain object;
+Each table model is a list of domain objects plus a column spec (:class:`Column`): a header, the
+text shown, and optionally a sort key, an alignment and an edit. Views never see a domain object;
 they ask for :data:`ID_ROLE` (the object's id) and sort by :data:`SORT_ROLE`.
+
+Editing never changes the list in the model. ``setData`` turns the typed value into a new domain
+object (``Column.edit``) and hands old and new to the page's ``commit`` callback, which makes the
+edit through the controller (one transaction, undoable); the page then shows the stored data.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import IntEnum
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,9 +23,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
+from PySide6.QtGui import QColor
 
-from shiftplan.domain.model import Party, Scenario, StaffMember, Station
+from shiftplan.domain.model import Party
 from shiftplan.i18n import N_, _
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,10 +44,11 @@ PARTY_LABELS = {
     # Translators: 群众, someone who is not a Party member
     Party.NONE: N_("Non-member"),
 }
-_PARTY_RANK = {party: rank for rank, party in enumerate(PARTY_LABELS)}
+PARTY_RANK = {party: rank for rank, party in enumerate(PARTY_LABELS)}
 
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
 
 
 def join_names(names: Iterable[str]) -> str:
@@ -49,37 +56,61 @@ def join_names(names: Iterable[str]) -> str:
     return _(", ").join(names)
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
+class EditRefused(ValueError):
+    """What the user typed cannot be used; the message says why."""
 
 
-T = TypeVar("T", bound=_HasId)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
     header: str  # English source, marked with N_() and translated when shown
     text: Callable[[T], str]
-    sort_key: Callable[[T], int | str] | None = None  # None: sort by the text
-    alignment: Qt.AlignmentFlag = _LEFT
+    sort_key: Callable[[T], int | float | str] | None = None  # None: sort by the text
+    alignment: Qt.AlignmentFlag = LEFT
+    edit: Callable[[T, Any], T] | None = None  # the item with the typed value; raises EditRefused
+    value: Callable[[T], object] | None = None  # what an editor starts from; None: the text
+    tooltip: Callable[[T], str] | None = None  # None: the text (so that elided text can be read)
+    foreground: Callable[[T], QColor | None] | None = None
+    header_tip: str = ""  # N_-marked explanation of the column
 
 
 class DomainTableModel(QAbstractTableModel, Generic[T]):
-    """A read-only table with one domain object per row; columns come from the subclass."""
+    """A table with one domain object per row; columns come from the subclass.
+
+    Signals:
+        refused(str): a typed value could not be used (the message says why).
+    """
+
+    refused = Signal(str)
 
     def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
         self._rows: tuple[T, ...] = ()
+        self.commit: Callable[[T, T], bool] | None = None  # set by the page; returns whether it was stored
 
     def set_rows(self, rows: Iterable[T]) -> None:
+        """Show these rows. The same number of rows is an update in place (selection, scrolling and
+        an open editor stay); another number resets the model."""
+        rows = tuple(rows)
+        if len(rows) == len(self._rows) and rows:
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self._columns) - 1))
+            return
         self.beginResetModel()
-        self._rows = tuple(rows)
+        self._rows = rows
         self.endResetModel()
+
+    def rows(self) -> tuple[T, ...]:
+        return self._rows
 
     def item(self, row: int) -> T:
         return self._rows[row]
+
+    def column(self, column: int) -> Column[T]:
+        return self._columns[column]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
         """Override QAbstractItemModel::rowCount; a table has no children."""
@@ -94,15 +125,41 @@ class DomainTableModel(QAbstractTableModel, Generic[T]):
         if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
             return None
         item, column = self._rows[index.row()], self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(item) if column.tooltip else column.text(item) or None
+        if role == Qt.ItemDataRole.EditRole:
+            return column.value(item) if column.value else column.text(item)
         if role == SORT_ROLE:
             return column.text(item) if column.sort_key is None else column.sort_key(item)
         if role == ID_ROLE:
-            return item.id
+            return getattr(item, "id", None)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.alignment
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
+            return column.foreground(item)
         return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        """Override QAbstractItemModel::flags: editable where the column has an edit and the page commits."""
+        flags = super().flags(index)
+        if index.isValid() and self._columns[index.column()].edit is not None and self.commit is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Override QAbstractItemModel::setData: hands the edited object to the page, never changes a row."""
+        column = self._columns[index.column()] if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or column is None or column.edit is None or self.commit is None:
+            return False
+        item = self._rows[index.row()]
+        try:
+            new = column.edit(item, value)
+        except EditRefused as error:
+            self.refused.emit(str(error))
+            return False
+        return new == item or self.commit(item, new)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Override QAbstractItemModel::headerData; rows have no header."""
@@ -110,79 +167,11 @@ class DomainTableModel(QAbstractTableModel, Generic[T]):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return _(self._columns[section].header)
+        if role == Qt.ItemDataRole.ToolTipRole and self._columns[section].header_tip:
+            return _(self._columns[section].header_tip)
         if role == Qt.ItemDataRole.TextAlignmentRole:  # a number's header stands over the number
             return self._columns[section].alignment
         return None
-
-
-class StationColumn(IntEnum):
-    NAME = 0
-    BRANCH = 1
-    PHONE = 2
-    STAFF = 3
-
-
-class StationTableModel(DomainTableModel[Station]):
-    """The stations of a scenario, with how many people may work at each."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        columns = {
-            StationColumn.NAME: Column[Station](N_("Station"), lambda s: s.name),
-            StationColumn.BRANCH: Column[Station](N_("Party branch"), lambda s: s.branch),
-            StationColumn.PHONE: Column[Station](N_("Duty phone"), lambda s: s.phone),
-            StationColumn.STAFF: Column[Station](
-                N_("Number of staff"), lambda s: str(self._staff_count[s.id]), lambda s: self._staff_count[s.id], _RIGHT
-            ),
-        }
-        super().__init__([columns[c] for c in StationColumn], parent)
-        self._staff_count: dict[str, int] = {}
-
-    def set_scenario(self, scenario: Scenario) -> None:
-        self._staff_count = {s.id: sum(p.may_work_at(s.id) for p in scenario.staff) for s in scenario.stations}
-        self.set_rows(scenario.stations)
-
-
-class StaffColumn(IntEnum):
-    NAME = 0
-    UNIT = 1
-    PHONE = 2
-    ROLES = 3
-    PARTY = 4
-    STATIONS = 5
-    TEAM = 6
-
-
-class StaffTableModel(DomainTableModel[StaffMember]):
-    """The people of a scenario; roles and stations are shown by name."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        columns = {
-            StaffColumn.NAME: Column[StaffMember](N_("Name"), lambda p: p.name),
-            StaffColumn.UNIT: Column[StaffMember](N_("Unit"), lambda p: p.unit),
-            StaffColumn.PHONE: Column[StaffMember](N_("Phone"), lambda p: p.phone),
-            StaffColumn.ROLES: Column[StaffMember](N_("Roles"), self._roles_text),
-            StaffColumn.PARTY: Column[StaffMember](
-                N_("Party status"), lambda p: _(PARTY_LABELS[p.party]), lambda p: _PARTY_RANK[p.party]
-            ),
-            StaffColumn.STATIONS: Column[StaffMember](N_("Stations"), self._stations_text),
-            StaffColumn.TEAM: Column[StaffMember](N_("Team"), lambda p: p.team),
-        }
-        super().__init__([columns[c] for c in StaffColumn], parent)
-        self._role_names: dict[str, str] = {}
-        self._station_names: dict[str, str] = {}
-
-    def set_scenario(self, scenario: Scenario) -> None:
-        self._role_names = {r.id: r.name for r in scenario.roles}
-        self._station_names = {s.id: s.name for s in scenario.stations}
-        self.set_rows(scenario.staff)
-
-    def _roles_text(self, person: StaffMember) -> str:
-        return join_names(self._role_names.get(r, r) for r in person.roles)
-
-    def _stations_text(self, person: StaffMember) -> str:
-        if person.stations is None:
-            return _("All stations")
-        return join_names(self._station_names.get(s, s) for s in person.stations)
 
 
 class SortProxyModel(QSortFilterProxyModel):
@@ -196,28 +185,12 @@ class SortProxyModel(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
 
-class StaffFilterModel(SortProxyModel):
-    """Sorts the staff and keeps the people whose name contains a text and who may work at a station."""
+def text_edit(field: str, *, required: str = "") -> Callable[[Any, Any], Any]:
+    """An edit that sets a text field (stripped); ``required``: the message when it is left empty."""
+    def edit(item: Any, value: Any) -> Any:
+        text = str(value or "").strip()
+        if required and not text:
+            raise EditRefused(required)
+        return dataclasses.replace(item, **{field: text})
 
-    def __init__(self, source: StaffTableModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._staff = source
-        self._name = ""
-        self._station: str | None = None
-        self.setSourceModel(source)
-
-    def set_name_filter(self, text: str) -> None:
-        self.beginFilterChange()  # Qt 6.10+; replaces invalidateRowsFilter(), deprecated in 6.12
-        self._name = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_station_filter(self, station: str | None) -> None:
-        """Keep the people who may work at this station (id); None keeps everyone."""
-        self.beginFilterChange()
-        self._station = station
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        """Override QSortFilterProxyModel::filterAcceptsRow."""
-        person = self._staff.item(source_row)
-        return self._name in person.name.casefold() and (self._station is None or person.may_work_at(self._station))
+    return edit

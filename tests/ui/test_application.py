@@ -8,22 +8,24 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFontDatabase, QFontInfo, QFontMetrics, QRawFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from shiftplan import i18n
-from shiftplan.domain.model import Scenario
+from shiftplan.app import DesktopBackend
 from shiftplan.ui import application
 from shiftplan.ui.application import create_application
+from shiftplan.ui.controller import Controller
 from shiftplan.ui.main_window import MainWindow
 from shiftplan.ui.resources import FONT_FAMILY, FONT_PATH
+from shiftplan.ui.settings import Settings
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
-]
+from .helpers import UI_MARKS, set_cell
+
+pytestmark = UI_MARKS
 
 # Common surnames, rarer name characters (GBK, outside GB2312) and the punctuation a roster prints.
 CHINESE = "张王李赵陈喆堃赟祎镕值班排班表（）、：，—"
@@ -113,7 +115,7 @@ def test_chinese_installs_qts_own_translation(app: QApplication) -> None:
 
 
 def test_run_shows_the_main_window_and_returns_the_exit_code(
-    app: QApplication, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+    app: QApplication, database: str, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[MainWindow] = []
 
@@ -125,22 +127,73 @@ def test_run_shows_the_main_window_and_returns_the_exit_code(
 
     monkeypatch.setattr(app, "exec", exec_)
 
-    code = application.run(lambda: scenario, language="en", title_suffix="demo.db", version="1.2.3")
+    code = application.run(DesktopBackend(), database, language="en", version="1.2.3", settings=settings)
 
     assert code == 7
     assert len(seen) == 1
-    assert seen[0].windowTitle() == "shiftplan duty rosters — demo.db"
+    assert seen[0].windowTitle() == "shiftplan duty rosters — test.db"
     assert "1.2.3" in seen[0].about_text()
     assert app.applicationVersion() == "1.2.3"
+    assert settings.preferences.last_database == database
+    assert not Path(database + ".lock").exists()  # released when the app ends
 
 
-def test_run_reports_data_that_cannot_be_loaded(app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_reports_a_database_that_cannot_be_opened(app: QApplication, tmp_path: Path, settings: Settings,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"no database here" * 64)
 
-    def broken() -> Scenario:
-        raise OSError("disk on fire")
-
-    assert application.run(broken, language="en") == 1
+    assert application.run(DesktopBackend(), str(junk), language="en", settings=settings) == 1
     assert len(shown) == 1
-    assert "disk on fire" in shown[0]
+    assert "not a shiftplan database" in shown[0]
+
+
+def test_run_follows_the_language_preference(app: QApplication, database: str, settings: Settings,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    settings.preferences.language = "zh_CN"
+    titles: list[str] = []
+
+    def exec_() -> int:
+        titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+                      and w.isVisible())
+        for w in QApplication.topLevelWidgets():
+            w.close()
+        return 0
+
+    monkeypatch.setattr(app, "exec", exec_)
+    application.run(DesktopBackend(), database, settings=settings)
+
+    assert titles == ["shiftplan 值班排班 — test.db"]
+    assert i18n.language() == "zh_CN"
+
+
+def test_the_language_switches_while_the_app_runs(app: QApplication, controller: Controller, settings: Settings,
+                                                  qtbot: QtBot) -> None:
+    shell = application.Shell(controller, settings, "1.0")
+    shell.show()
+    old = shell.window
+    old.show_page(old.staff_page)
+    assert set_cell(old.stations_page.model, 0, 3, "110")  # an edit to undo after the switch
+
+    old.language_actions["zh_CN"].trigger()
+
+    new = shell.window
+    assert new is not old
+    assert new.windowTitle() == "shiftplan 值班排班 — test.db"
+    assert new.current_page() is new.staff_page  # where the user was
+    assert new.undo_action.isEnabled()  # the history survives
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert settings.preferences.language == "zh_CN"
+    new.undo_action.trigger()
+    assert controller.workspace.scenario.stations[0].phone == "0371-64000001"
+    new.language_actions["en"].trigger()
+    assert shell.window.windowTitle() == "shiftplan duty rosters — test.db"
+    shell.window.close()
+
+
+def test_a_larger_text_size_is_applied(app: QApplication) -> None:
+    base = create_application("en").font().pointSizeF()
+    assert create_application("en", font_scale=130).font().pointSizeF() == pytest.approx(base * 1.3)
+    assert create_application("en").font().pointSizeF() == pytest.approx(base)

@@ -12,17 +12,9 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from shiftplan import i18n
-from shiftplan.domain.model import Scenario
-from shiftplan.ui.models import (
-    ID_ROLE,
-    SORT_ROLE,
-    SortProxyModel,
-    StaffColumn,
-    StaffFilterModel,
-    StaffTableModel,
-    StationColumn,
-    StationTableModel,
-)
+from shiftplan.domain.model import Scenario, Station
+from shiftplan.ui.models import ID_ROLE, SORT_ROLE, Column, DomainTableModel, EditRefused, SortProxyModel
+from shiftplan.ui.pages.staff import StaffColumn, StaffFilterModel, StaffTableModel
 
 # The C++ model tester reports problems as Qt warnings; make those fail the test.
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -67,6 +59,7 @@ def test_staff_model_shows_names_of_roles_and_stations(app: QApplication, scenar
     ]
     assert column(model, StaffColumn.TEAM)[0] == "一组"
     assert column(model, StaffColumn.PHONE, ID_ROLE) == ["P001", "P002", "P003", "P004", "P005"]
+    assert column(model, StaffColumn.ROLES, Qt.ItemDataRole.EditRole)[4] == ("police", "leader")
 
 
 def test_headers_are_translated_when_shown(
@@ -82,30 +75,20 @@ def test_headers_are_translated_when_shown(
     assert model.headerData(0, Qt.Orientation.Vertical) is None
 
 
-def test_station_model_counts_who_may_work_there(app: QApplication, scenario: Scenario) -> None:
-    model = StationTableModel()
-    model.set_scenario(scenario)
-
-    assert column(model, StationColumn.NAME) == ["310国道巩义方向防疫服务站", "连霍高速郑州西收费站"]
-    assert column(model, StationColumn.BRANCH)[1] == "郑州西收费站临时党支部"
-    assert column(model, StationColumn.PHONE) == ["0371-64000001", "0371-64000002"]
-    # G310W: 张琳, 李娜, 陈喆 and 赵敏 (every station); ZZX: 王伟, 赵敏, 陈喆
-    assert column(model, StationColumn.STAFF) == ["4", "3"]
-    assert column(model, StationColumn.STAFF, SORT_ROLE) == [4, 3]
-    alignment = model.index(0, StationColumn.STAFF).data(Qt.ItemDataRole.TextAlignmentRole)
-    assert alignment & Qt.AlignmentFlag.AlignRight
-
-
-def test_numbers_sort_as_numbers(app: QApplication, scenario: Scenario) -> None:
-    many = tuple(dataclasses.replace(scenario.staff[0], id=f"X{i}", stations=("ZZX",)) for i in range(8))
-    model = StationTableModel()
-    model.set_scenario(dataclasses.replace(scenario, staff=scenario.staff + many))  # G310W 4, ZZX 11
+def test_numbers_sort_as_numbers(app: QApplication) -> None:
+    counts = {"A": 4, "B": 11}
+    model: DomainTableModel[Station] = DomainTableModel([
+        Column[Station]("Station", lambda s: s.name),
+        Column[Station]("Staff", lambda s: str(counts[s.id]), lambda s: counts[s.id]),
+    ])
+    model.set_rows([Station("B", "乙"), Station("A", "甲")])
     proxy = SortProxyModel()
     proxy.setSourceModel(model)
 
-    proxy.sort(StationColumn.STAFF, Qt.SortOrder.AscendingOrder)
+    proxy.sort(1, Qt.SortOrder.AscendingOrder)
 
-    assert column(proxy, StationColumn.STAFF) == ["4", "11"]  # as text, "11" < "4"
+    assert column(proxy, 1) == ["4", "11"]  # as text, "11" < "4"
+    assert column(proxy, 1, SORT_ROLE) == [4, 11]
 
 
 def test_party_status_sorts_by_rank_not_by_label(app: QApplication, scenario: Scenario) -> None:
@@ -133,23 +116,54 @@ def test_filter_by_name_and_station(app: QApplication, scenario: Scenario) -> No
     assert column(proxy, StaffColumn.NAME) == ["张琳"]
 
 
-def test_a_new_scenario_resets_the_model(app: QApplication, scenario: Scenario) -> None:
+def test_fewer_rows_reset_the_model_and_the_filter_stays(app: QApplication, scenario: Scenario) -> None:
     model = staff_model(scenario)
     proxy = StaffFilterModel(model)
     proxy.set_name_filter("王")
-    smaller = dataclasses.replace(scenario, staff=scenario.staff[:1])
 
-    model.set_scenario(smaller)
+    model.set_scenario(dataclasses.replace(scenario, staff=scenario.staff[:1]))
 
     assert model.rowCount() == 1
-    assert proxy.rowCount() == 0  # the filter stays
+    assert proxy.rowCount() == 0
+
+
+def test_the_same_rows_again_update_in_place(app: QApplication, scenario: Scenario, qtbot: object) -> None:
+    model = staff_model(scenario)
+    resets: list[int] = []
+    changes: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda *_args: changes.append(1))
+
+    model.set_scenario(dataclasses.replace(scenario, staff=(dataclasses.replace(scenario.staff[0], team="三组"),
+                                                            *scenario.staff[1:])))
+
+    assert (resets, changes) == ([], [1])  # an open editor or the selection would survive this
+    assert column(model, StaffColumn.TEAM)[0] == "三组"
+
+
+def test_edits_go_to_the_page_and_never_change_a_row(app: QApplication, scenario: Scenario) -> None:
+    model = staff_model(scenario)
+    assert not model.flags(model.index(0, StaffColumn.NAME)) & Qt.ItemFlag.ItemIsEditable  # nobody commits yet
+    seen: list[tuple[str, str]] = []
+
+    def commit(old: object, new: object) -> bool:
+        seen.append((old.name, new.name))  # type: ignore[attr-defined]
+        return True
+
+    model.commit = commit
+    assert model.flags(model.index(0, StaffColumn.NAME)) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(model.index(0, StaffColumn.NAME), "张琳琳")
+    assert seen == [("张琳", "张琳琳")]
+    assert column(model, StaffColumn.NAME)[0] == "张琳"  # the page shows what is stored, when it is
+
+    refused: list[str] = []
+    model.refused.connect(refused.append)
+    assert not model.setData(model.index(0, StaffColumn.NAME), "  ")
+    assert refused == ["Enter the person's name."]
+    assert EditRefused.__mro__[1] is ValueError
 
 
 def test_models_pass_the_qt_model_tester(app: QApplication, scenario: Scenario, qtmodeltester: ModelTester) -> None:
-    stations = StationTableModel()
-    stations.set_scenario(scenario)
-    qtmodeltester.check(stations)
-
     staff = staff_model(scenario)
     qtmodeltester.check(staff)
     staff.set_scenario(dataclasses.replace(scenario, staff=scenario.staff[2:]))  # checked again on reset
@@ -160,6 +174,7 @@ def test_proxies_pass_the_qt_model_tester(app: QApplication, scenario: Scenario,
     qtmodeltester.check(proxy)
     proxy.sort(StaffColumn.NAME, Qt.SortOrder.DescendingOrder)
     proxy.set_station_filter("G310W")
+    proxy.set_role_filter("medic")
     proxy.set_name_filter("李")
     proxy.set_name_filter("")
 

@@ -1,0 +1,74 @@
+"""Split a scenario into independent parts that can be solved apart without losing anything.
+
+People and stations form a graph: a person is linked to every station they may work at. Each
+connected part is a sub-problem of its own: cover needs are per station, personal rules per
+person, and an eligibility group shares one set of stations, so no rule and no cost spans two
+parts. A district of checkpoints whose crews stay at their own station falls apart into one
+small model per checkpoint (or per pair, where volunteers serve two), which CP-SAT solves far
+better than one large model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from shiftplan.domain.model import History, Scenario
+
+
+def components(scenario: Scenario) -> list[Scenario]:
+    """The independent parts of ``scenario``, each a scenario of its own (at least one part).
+
+    Items that name nobody known (a fixed assignment of an unknown person) go to the first part,
+    so they still make it infeasible, as they would the whole.
+    """
+    stations = [s.id for s in scenario.stations]
+    parent = {s: s for s in stations}
+
+    def root(station: str) -> str:
+        while parent[station] != station:
+            parent[station] = parent[parent[station]]
+            station = parent[station]
+        return station
+
+    for person in scenario.staff:
+        allowed = [s for s in stations if person.may_work_at(s)]
+        for other in allowed[1:]:
+            parent[root(other)] = root(allowed[0])
+
+    parts: dict[str, list[str]] = {}  # root station -> person ids (ordered as in the scenario)
+    for station in stations:
+        parts.setdefault(root(station), [])
+    lonely: list[list[str]] = []  # people who may work nowhere: a part each
+    for person in scenario.staff:
+        allowed = [s for s in stations if person.may_work_at(s)]
+        if allowed:
+            parts[root(allowed[0])].append(person.id)
+        else:
+            lonely.append([person.id])
+    groups = [([s for s in stations if root(s) == r], people) for r, people in parts.items()]
+    groups += [([], people) for people in lonely]
+    if len(groups) <= 1:
+        return [scenario]
+    known = {p.id for p in scenario.staff}
+    return [_part(scenario, set(part_stations), set(people), first=i == 0, known=known)
+            for i, (part_stations, people) in enumerate(groups)]
+
+
+def _part(scenario: Scenario, stations: set[str], people: set[str], *, first: bool, known: set[str]) -> Scenario:
+    def mine(staff: str) -> bool:
+        return staff in people or (first and staff not in known)
+
+    history = scenario.history
+    return dataclasses.replace(
+        scenario,
+        stations=tuple(s for s in scenario.stations if s.id in stations),
+        staff=tuple(p for p in scenario.staff if p.id in people),
+        cover=tuple(c for c in scenario.cover if c.station is None or c.station in stations),
+        absences=tuple(a for a in scenario.absences if mine(a.staff)),
+        requests=tuple(r for r in scenario.requests if mine(r.staff)),
+        fixed=tuple(f for f in scenario.fixed if mine(f.staff)),
+        # The window start stays that of the whole: filtering must not move it.
+        history=History(history.window_start(scenario.period),
+                        tuple(h for h in history.assignments if h.staff in people),
+                        tuple(c for c in history.counts if c.staff in people)),
+    )

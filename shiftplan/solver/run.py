@@ -1,0 +1,324 @@
+"""Running CP-SAT on a scenario: options, progress, stopping, and the result.
+
+The public entry points are :func:`solve` (blocking) and :class:`SolveRun` (blocking ``run``
+plus a thread-safe ``stop``), meant for a worker thread. Nothing CP-SAT leaves this module: the
+result holds a domain :class:`Schedule` whose objective and violations come from the domain
+validator, so a solved roster reads exactly as ``shiftplan check`` would judge it.
+
+The scenario is first split into independent parts (``decompose``); each part is its own
+CP-SAT model, and the parts are searched side by side in threads (CP-SAT releases the GIL).
+
+Determinism. Parallel CP-SAT is not reproducible by default: its workers race, and a wall-clock
+limit stops them at a machine-dependent point. With ``deterministic=True`` (the default) each
+part runs CP-SAT's interleaved search (``interleave_search``: the workers run tasks in fixed
+batches and only exchange information between batches) and stops on a budget of CP-SAT's
+deterministic time, a count of work done rather than seconds. The same scenario, seed and
+number of workers then give the same roster on the same build of OR-Tools, however loaded the
+machine. The budget is the time limit converted at a rate measured on the reference machine,
+so on a slower machine a run takes longer; a wall-clock cap of a few times the limit still
+ends it, and ``SolveResult.reproducible`` then says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from shiftplan.domain.calendar import DayCalendar
+from shiftplan.domain.model import Assignment, Scenario, Schedule, Status, Violation
+from shiftplan.domain.validation import check
+from shiftplan.solver.decompose import components
+from shiftplan.solver.model import CostItem, RosterModel
+
+log = logging.getLogger(__name__)
+
+# Deterministic time per wall second that the interleaved search gets through on the reference
+# machine (2 cores, 2 workers; benchmarks/RESULTS.md), and how far past the limit the wall clock
+# lets a deterministic run go before it stops it anyway.
+DETERMINISTIC_TIME_PER_SECOND = 0.7
+WALL_CAP_FACTOR = 3.0
+# Building the models takes about this long per seat variable (measured, 27 us); a deterministic
+# budget must not depend on the measured build time, so it subtracts this estimate instead.
+BUILD_SECONDS_PER_SEAT = 30e-6
+
+# The interleaved portfolio. By default it runs every full-problem strategy (LP-heavy ones
+# included) in turn; on rosters those spend the whole budget on bounds that stay at zero (the
+# fairness objective is all integrality), while large-neighbourhood search and violation local
+# search find the rosters. Measured on the 310 checkpoint, 10 s: default portfolio cost 540-1035,
+# this one 74-117 (benchmarks/RESULTS.md).
+IGNORED_SUBSOLVERS = ("core", "default_lp", "max_lp", "max_lp_sym", "pseudo_costs", "quick_restart",
+                      "quick_restart_no_lp", "reduced_costs")
+VIOLATION_LS_WORKERS = 2
+# Tasks per batch of the interleaved search (default 3 x workers = 6): smaller batches share
+# improvements sooner. 10 s on the checkpoint, seeds 0-2: median cost 76 with 6, 60 with 4.
+INTERLEAVE_BATCH = 4
+
+STATUS = {
+    cp_model.OPTIMAL: Status.OPTIMAL,
+    cp_model.FEASIBLE: Status.FEASIBLE,
+    cp_model.INFEASIBLE: Status.INFEASIBLE,
+    cp_model.UNKNOWN: Status.UNKNOWN,
+}
+
+
+@dataclass(frozen=True)
+class SolveOptions:
+    time_limit: float = 10.0  # seconds for the whole run, model building included
+    seed: int = 0
+    workers: int = 2  # CP-SAT workers per part; more than the cores starves the search
+    deterministic: bool = True  # same seed and workers -> same roster (see the module notes)
+    hint: tuple[Assignment, ...] = ()  # a roster to start from (say, the current one); may break rules
+    log: bool = False  # CP-SAT's search log on stdout
+
+
+@dataclass(frozen=True)
+class Progress:
+    """An improved roster during the search (cost units; ``elapsed`` in seconds)."""
+
+    elapsed: float
+    objective: float
+    bound: float
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    schedule: Schedule
+    status: Status
+    wall_time: float  # seconds, model building and checking included
+    build_time: float  # seconds spent building the models
+    first_time: float | None  # seconds until there was a whole roster
+    best_time: float | None  # seconds until the returned roster
+    objective: float | None  # the validator's objective of the roster
+    bound: float | None  # CP-SAT's proved lower bound on the cost
+    solver_objective: float | None  # the models' own cost of the roster (integer-scaled)
+    costs: tuple[CostItem, ...] = ()  # the models' own breakdown of the soft costs
+    hard_violations: tuple[Violation, ...] = ()  # the validator's; always empty unless a bug
+    solutions: int = 0  # improving rosters seen (summed over the parts)
+    parts: int = 1  # independent parts the scenario was split into
+    reproducible: bool = True  # False when the wall clock or stop() ended the search
+    stopped: bool = False  # stop() was called
+    stats: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def gap(self) -> float | None:
+        """Relative distance between the roster's cost and the bound (0 when proved optimal)."""
+        if self.solver_objective is None or self.bound is None:
+            return None
+        if self.status is Status.OPTIMAL:
+            return 0.0
+        return max(0.0, self.solver_objective - self.bound) / max(abs(self.solver_objective), 1e-9)
+
+
+class SolveRun:
+    """One solve, runnable in a worker thread and stoppable from any other thread."""
+
+    def __init__(self, scenario: Scenario, calendar: DayCalendar, options: SolveOptions | None = None,
+                 on_progress: Callable[[Progress], None] | None = None) -> None:
+        self.scenario = scenario
+        self.calendar = calendar
+        self.options = options or SolveOptions()
+        self.on_progress = on_progress
+        self._lock = threading.Lock()
+        self._solvers: list[cp_model.CpSolver] = []
+        self._stopped = False
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    def stop(self) -> None:
+        """End the search soon; ``run`` then returns the best roster found so far.
+
+        A part whose CP-SAT call is just starting may miss the direct stop; its callbacks look
+        at ``stopped`` too and end it at its first news.
+        """
+        with self._lock:
+            self._stopped = True
+            for solver in self._solvers:
+                solver.stop_search()
+
+    def run(self) -> SolveResult:
+        started = time.perf_counter()
+        models = [RosterModel(part, self.calendar) for part in components(self.scenario)]
+        build_time = time.perf_counter() - started
+        progress = _ProgressBoard(len(models), started, self.on_progress)
+        searches = [_Search(i, model, progress, self) for i, model in enumerate(models)]
+        sizes = [max(1, len(model.vars.seat)) for model in models]
+        for search, size in zip(searches, sizes, strict=True):
+            search.configure(self.options, build_time, size / sum(sizes), sum(sizes))
+        with self._lock:
+            if not self._stopped:
+                self._solvers = [s.solver for s in searches]
+        if not self._stopped:
+            self._search_all(searches)
+        with self._lock:
+            self._solvers = []
+        return self._result(searches, started, build_time)
+
+    def _search_all(self, searches: list[_Search]) -> None:
+        if len(searches) == 1:
+            searches[0].run()
+            return
+        threads = [threading.Thread(target=s.run, name=f"shiftplan-solve-{s.index}") for s in searches]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    def _result(self, searches: list[_Search], started: float, build_time: float) -> SolveResult:
+        statuses = [s.status for s in searches]
+        if Status.INFEASIBLE in statuses:
+            status = Status.INFEASIBLE
+        elif Status.UNKNOWN in statuses:
+            status = Status.UNKNOWN
+        elif all(s is Status.OPTIMAL for s in statuses):
+            status = Status.OPTIMAL
+        else:
+            status = Status.FEASIBLE
+        name = self.scenario.name
+        objective = solver_objective = bound = None
+        costs: tuple[CostItem, ...] = ()
+        hard: tuple[Violation, ...] = ()
+        if status in (Status.OPTIMAL, Status.FEASIBLE):
+            assignments = tuple(a for s in searches for a in s.assignments)
+            report = check(self.scenario, assignments, self.calendar)
+            if report.hard:
+                log.error("solver roster breaks hard rules: %s", report.hard)
+            objective = report.objective
+            schedule = Schedule(assignments, status, name, objective, tuple(report.soft))
+            solver_objective = sum(s.objective or 0.0 for s in searches)
+            bound = sum(s.bound or 0.0 for s in searches)
+            costs = tuple(c for s in searches for c in s.costs)
+            hard = tuple(report.hard)
+        else:
+            schedule = Schedule((), status, name)
+        stopped = self._stopped
+        times = [s.first_time for s in searches]
+        return SolveResult(
+            schedule=schedule, status=status, wall_time=time.perf_counter() - started, build_time=build_time,
+            first_time=None if None in times else max(t for t in times if t is not None),
+            best_time=max((s.best_time for s in searches if s.best_time is not None), default=None),
+            objective=objective, bound=bound, solver_objective=solver_objective, costs=costs,
+            hard_violations=hard, solutions=sum(s.solutions for s in searches), parts=len(searches),
+            reproducible=self.options.deterministic and not stopped and all(s.reproducible for s in searches),
+            stopped=stopped,
+            stats={"deterministic_time": sum(s.solver.deterministic_time for s in searches),
+                   "conflicts": sum(s.solver.num_conflicts for s in searches),
+                   "booleans": sum(s.solver.num_booleans for s in searches)},
+        )
+
+
+def solve(scenario: Scenario, calendar: DayCalendar, options: SolveOptions | None = None,
+          on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
+    """Solve a scenario: the best roster found within the options' time limit."""
+    return SolveRun(scenario, calendar, options, on_progress).run()
+
+
+class _ProgressBoard:
+    """Sums the parts' progress; reports once every part has a roster. Thread-safe."""
+
+    def __init__(self, parts: int, started: float, on_progress: Callable[[Progress], None] | None) -> None:
+        self._lock = threading.Lock()
+        self._objective: list[float | None] = [None] * parts
+        self._bound = [0.0] * parts
+        self.started = started
+        self._on_progress = on_progress
+
+    def improved(self, part: int, objective: float, bound: float) -> None:
+        with self._lock:
+            self._objective[part] = objective
+            self._bound[part] = bound
+            if self._on_progress is None or None in self._objective:
+                return
+            progress = Progress(time.perf_counter() - self.started,
+                                sum(o for o in self._objective if o is not None), sum(self._bound))
+        self._on_progress(progress)
+
+
+class _Search:
+    """The CP-SAT search of one part, and what it found."""
+
+    def __init__(self, index: int, model: RosterModel, progress: _ProgressBoard, owner: SolveRun) -> None:
+        self.index = index
+        self.model = model
+        self.solver = cp_model.CpSolver()
+        self.callback = _Callback(self, progress, owner)
+        self.solver.best_bound_callback = self._bound_improved
+        self.owner = owner
+        self.status = Status.UNKNOWN
+        self.assignments: list[Assignment] = []
+        self.objective: float | None = None
+        self.bound: float | None = None
+        self.costs: list[CostItem] = []
+        self.first_time: float | None = None
+        self.best_time: float | None = None
+        self.solutions = 0
+        self.reproducible = True
+
+    def configure(self, options: SolveOptions, build_time: float, share: float, seats: int) -> None:
+        """Parameters for this part, which gets ``share`` of the time left after building."""
+        params = self.solver.parameters
+        params.num_workers = max(1, options.workers)
+        params.random_seed = options.seed
+        params.log_search_progress = options.log
+        if options.hint:
+            self.model.hint(options.hint)
+        if options.deterministic:
+            budget = max(0.05, options.time_limit - BUILD_SECONDS_PER_SEAT * seats)
+            params.interleave_search = True
+            params.interleave_batch_size = INTERLEAVE_BATCH
+            params.max_deterministic_time = budget * share * DETERMINISTIC_TIME_PER_SECOND
+            params.max_time_in_seconds = max(0.05, options.time_limit - build_time) * WALL_CAP_FACTOR + 1
+            params.ignore_subsolvers.extend(IGNORED_SUBSOLVERS)
+            params.num_violation_ls = VIOLATION_LS_WORKERS
+        else:
+            params.max_time_in_seconds = max(0.05, options.time_limit - build_time)
+
+    def _bound_improved(self, _bound: float) -> None:
+        if self.owner.stopped:
+            self.solver.stop_search()
+
+    def run(self) -> None:
+        code = self.solver.solve(self.model.model, self.callback)
+        if code == cp_model.MODEL_INVALID:
+            raise RuntimeError(f"invalid CP-SAT model: {self.model.model.validate()}")
+        self.status = STATUS[code]
+        solver, model = self.solver, self.model
+        if self.status in (Status.OPTIMAL, Status.FEASIBLE):
+            self.assignments = model.vars.extract(solver.boolean_value)
+            self.objective = model.cost(solver.objective_value)
+            self.bound = max(model.cost(solver.best_objective_bound), model.least_cost)
+            self.costs = model.costs(solver.value)
+        params = solver.parameters
+        self.reproducible = self.status in (Status.OPTIMAL, Status.INFEASIBLE) or (
+            solver.deterministic_time >= params.max_deterministic_time * 0.999)
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):
+    """Runs on a CP-SAT thread for every improved roster of a part: note the time, pass it on.
+
+    It holds the GIL while it runs, so it stays tiny: no roster copying here.
+    """
+
+    def __init__(self, search: _Search, progress: _ProgressBoard, owner: SolveRun) -> None:
+        super().__init__()
+        self._search = search
+        self._progress = progress
+        self._owner = owner
+
+    def on_solution_callback(self) -> None:
+        if self._owner.stopped:
+            self.stop_search()
+        search = self._search
+        elapsed = time.perf_counter() - self._progress.started
+        search.solutions += 1
+        search.best_time = elapsed
+        if search.first_time is None:
+            search.first_time = elapsed
+        model = search.model
+        self._progress.improved(search.index, model.cost(self.objective_value), model.cost(self.best_objective_bound))

@@ -1,0 +1,1 @@
+"""Dialogs: adding a person, changing several at once, importing a staff workbook, preferences."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from shiftplan import __version__, app, i18n
+from shiftplan.domain.candidates import candidates
 from shiftplan.domain.model import STATUS_LABELS, Scenario, Schedule, Status, Violation
 from shiftplan.domain.validation import Report, check
 from shiftplan.exchange.problems import FormatError
@@ -84,6 +85,17 @@ def _parser() -> argparse.ArgumentParser:
     checker.add_argument("schedule", metavar="SCHEDULE.json|.csv")
     checker.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     checker.set_defaults(run=_check)
+
+    ranking = commands.add_parser("candidates", parents=[common], help=_(
+        "who could take one slot of a roster, ranked, and why the others cannot"))
+    ranking.add_argument("scenario", metavar="SCENARIO.json")
+    ranking.add_argument("schedule", metavar="SCHEDULE.json|.csv")
+    ranking.add_argument("--date", required=True, type=_date, metavar="DATE")
+    ranking.add_argument("--shift", required=True, metavar="ID")
+    ranking.add_argument("--station", required=True, metavar="ID")
+    ranking.add_argument("--role", metavar="ID", help=_("the role to serve (default: any role the person has)"))
+    ranking.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    ranking.set_defaults(run=_candidates)
 
     solver = commands.add_parser("solve", parents=[common], help=_("build the best roster for a scenario"))
     solver.add_argument("scenario", metavar="SCENARIO.json")
@@ -249,6 +261,30 @@ def _print(args: argparse.Namespace) -> int:
         return EXIT_MALFORMED
     write_pdf(args.output, pdf)
     print(_("Wrote {file}.").format(file=args.output))
+    return EXIT_OK
+
+
+def _candidates(args: argparse.Namespace) -> int:
+    scenario, calendar = load_scenario(args.scenario, app.calendar())
+    schedule = load_schedule(args.schedule)
+    found = candidates(scenario, calendar, schedule.assignments, args.date, args.shift, args.station, args.role)
+    names = {p.id: p.name for p in scenario.staff}
+    if args.json:
+        print(json.dumps({
+            "on_duty": list(found.on_duty),
+            "candidates": [{"staff": c.staff, "role": c.role, "delta": c.delta,
+                            "adds": [violation_to_json(v) for v in c.gains],
+                            "removes": [violation_to_json(v) for v in c.relief]} for c in found.ranked],
+            "excluded": [{"staff": e.staff, "reason": violation_to_json(e.reason)} for e in found.excluded],
+        }, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(_("Candidates ({n}), best first; the number is the change of the total soft cost:").format(
+        n=len(found.ranked)))
+    for c in found.ranked:
+        print(f"  {c.delta:+g}  {names[c.staff]}({c.staff})" + (f"  {c.role}" if c.role else ""))
+    print(_("Cannot take the slot ({n}):").format(n=len(found.excluded)))
+    for e in found.excluded:
+        print(f"  {names[e.staff]}({e.staff})  {e.reason.rule}  — {e.reason.detail or ''}")
     return EXIT_OK
 
 

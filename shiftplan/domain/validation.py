@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.cover import Slot, resolve_cover
-from shiftplan.domain.fairness import Category, available_dates, eligibility_groups, load
+from shiftplan.domain.fairness import Category, EligibilityGroup, available_dates, eligibility_groups, load
 from shiftplan.domain.model import Assignment, Cover, Scenario, ShiftType, StaffMember, Violation
 from shiftplan.domain.rules import Rule, RuleKind
 from shiftplan.i18n import _
@@ -44,8 +44,21 @@ class Report:
         return not self.hard
 
     @property
+    def cost(self) -> float:
+        """The sum of the soft costs, unrounded."""
+        return sum(v.cost for v in self.violations if not v.hard)
+
+    @property
     def objective(self) -> float:
-        return round(sum(v.cost for v in self.soft), 2)
+        return round(self.cost, 2)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a what-if check looks at: these people's rules, these slots' cover, their groups."""
+
+    staff: frozenset[str]
+    slots: frozenset[Slot]
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,56 @@ class Worked:
 
 def check(scenario: Scenario, assignments: Iterable[Assignment], calendar: DayCalendar) -> Report:
     """Judge ``assignments`` as a roster for ``scenario``."""
-    context = _Context(scenario, calendar)
+    return _judge(_Context(scenario, calendar), assignments)
+
+
+class RosterChecker:
+    """One roster, judged whole or, for what-if questions, only as far as a change reaches.
+
+    A change to a few assignments can only affect the rules of the people it moves, the cover of
+    the slots it touches and the fairness of those people's groups, so :meth:`what_if` judges just
+    that, before and after; the difference is exact and costs a small part of a full check.
+    """
+
+    def __init__(self, scenario: Scenario, calendar: DayCalendar, assignments: Iterable[Assignment]) -> None:
+        self.scenario = scenario
+        self.calendar = calendar
+        self.assignments = tuple(assignments)
+        self._needs = resolve_cover(scenario, calendar)
+        self._groups = eligibility_groups(scenario)
+        self._group_of = {member: group for group in self._groups for member in group.members}
+        self._by_staff: dict[str, list[Assignment]] = defaultdict(list)
+        self._by_slot: dict[Slot, list[Assignment]] = defaultdict(list)
+        for a in self.assignments:
+            self._by_staff[a.staff].append(a)
+            self._by_slot[Slot(a.station, a.shift, a.date)].append(a)
+
+    def report(self) -> Report:
+        return _judge(self._context(None), self.assignments)
+
+    def what_if(self, add: Iterable[Assignment] = (), remove: Iterable[Assignment] = ()) -> tuple[Report, Report]:
+        """The violations within reach of a change, before it and after it."""
+        add, remove = list(add), list(remove)
+        focus = Focus(frozenset(a.staff for a in add + remove),
+                      frozenset(Slot(a.station, a.shift, a.date) for a in add + remove))
+        people = set(focus.staff)
+        for person in focus.staff:
+            if person in self._group_of:
+                people.update(self._group_of[person].members)
+        before = [a for person in people for a in self._by_staff.get(person, [])]
+        before += [a for slot in focus.slots for a in self._by_slot.get(slot, []) if a.staff not in people]
+        after = list(before)
+        for a in remove:
+            if a in after:
+                after.remove(a)
+        after += add
+        return _judge(self._context(focus), before), _judge(self._context(focus), after)
+
+    def _context(self, focus: Focus | None) -> _Context:
+        return _Context(self.scenario, self.calendar, focus, self._needs, self._groups)
+
+
+def _judge(context: _Context, assignments: Iterable[Assignment]) -> Report:
     valid = []
     report = Report()
     for assignment in assignments:
@@ -78,14 +140,20 @@ def check(scenario: Scenario, assignments: Iterable[Assignment], calendar: DayCa
 class _Context:
     """Indexes shared by the rule families."""
 
-    def __init__(self, scenario: Scenario, calendar: DayCalendar) -> None:
+    def __init__(self, scenario: Scenario, calendar: DayCalendar, focus: Focus | None = None,
+                 needs: dict[Slot, Cover] | None = None, groups: list[EligibilityGroup] | None = None) -> None:
         self.scenario = scenario
+        self.focus = focus
+        self._needs = needs
+        self._groups = groups
         self.calendar = calendar
         self.period = scenario.period
         self.shifts = {s.id: s for s in scenario.shift_types}
         self.people = {p.id: p for p in scenario.staff}
         self.stations = {s.id for s in scenario.stations}
         self.roles = {r.id for r in scenario.roles}
+        self.station_names = {s.id: s.name for s in scenario.stations}
+        self.role_names = {r.id: r.name for r in scenario.roles}
         self.window_start = scenario.history.window_start(scenario.period)
         self.assignments: list[Assignment] = []
         self.by_person: dict[str, list[Assignment]] = defaultdict(list)
@@ -106,6 +174,28 @@ class _Context:
         shift = self.shifts[shift_id]
         start, end = shift.interval(day)
         return Worked(day, shift, start, end, in_period)
+
+    def concerns(self, person_id: str) -> bool:
+        return self.focus is None or person_id in self.focus.staff
+
+    def staff(self) -> list[StaffMember]:
+        """The people whose rules are judged."""
+        return [p for p in self.scenario.staff if self.concerns(p.id)]
+
+    def worked_by_person(self) -> list[tuple[str, list[Worked]]]:
+        return [(person, shifts) for person, shifts in self.worked.items() if self.concerns(person)]
+
+    def needs(self) -> dict[Slot, Cover]:
+        """The slots whose cover is judged, with the entry that applies to each."""
+        needs = self._needs if self._needs is not None else resolve_cover(self.scenario, self.calendar)
+        if self.focus is None:
+            return needs
+        return {slot: needs[slot] for slot in self.focus.slots if slot in needs}
+
+    def groups(self) -> list[EligibilityGroup]:
+        """The eligibility groups whose fairness is judged."""
+        groups = self._groups if self._groups is not None else eligibility_groups(self.scenario)
+        return [g for g in groups if self.focus is None or not self.focus.staff.isdisjoint(g.members)]
 
     def rules(self, person: StaffMember, kind: RuleKind) -> list[Rule]:
         rule_set = self.scenario.rule_set_of(person)
@@ -153,6 +243,8 @@ def _eligibility(context: _Context) -> Iterator[Violation]:
     for absence in context.scenario.absences:
         absences[absence.staff].append(absence)
     for a in context.assignments:
+        if not context.concerns(a.staff):
+            continue
         person = context.people[a.staff]
         about = {"staff": a.staff, "dates": (a.date,), "shift": a.shift, "station": a.station, "role": a.role}
         name = person.name
@@ -162,13 +254,14 @@ def _eligibility(context: _Context) -> Iterator[Violation]:
         if not person.may_work_at(a.station):
             yield Violation("station_not_allowed", hard=True, **about,  # type: ignore[arg-type]
                             detail=_("{name} may not work at station {station}").format(
-                                name=name, station=a.station))
+                                name=name, station=context.station_names.get(a.station, a.station)))
         if context.roles and a.role is None:
             yield Violation("role_missing", hard=True, **about,  # type: ignore[arg-type]
                             detail=_("the assignment of {name} serves no role").format(name=name))
         elif a.role is not None and a.role not in person.roles:
             yield Violation("role_not_held", hard=True, **about,  # type: ignore[arg-type]
-                            detail=_("{name} does not have the role {role}").format(name=name, role=a.role))
+                            detail=_("{name} does not have the role {role}").format(
+                                name=name, role=context.role_names.get(a.role, a.role)))
         for absence in absences[a.staff]:
             if absence.covers(a.date):
                 yield Violation("absence", hard=True, **about,  # type: ignore[arg-type]
@@ -178,6 +271,8 @@ def _eligibility(context: _Context) -> Iterator[Violation]:
 
 def _fixed(context: _Context) -> Iterator[Violation]:
     for f in context.scenario.fixed:
+        if not context.concerns(f.staff):
+            continue
         found = any(
             a.staff == f.staff and a.date == f.date and a.shift == f.shift
             and (f.station is None or a.station == f.station) and (f.role is None or a.role == f.role)
@@ -194,7 +289,7 @@ def _fixed(context: _Context) -> Iterator[Violation]:
 
 
 def _overlap(context: _Context) -> Iterator[Violation]:
-    for person_id, shifts in context.worked.items():
+    for person_id, shifts in context.worked_by_person():
         for i, first in enumerate(shifts):
             for second in shifts[i + 1:]:
                 if second.start >= first.end:
@@ -209,6 +304,8 @@ def _overlap(context: _Context) -> Iterator[Violation]:
 
 def _shifts_per_day(context: _Context) -> Iterator[Violation]:
     for person_id, assignments in context.by_person.items():
+        if not context.concerns(person_id):
+            continue
         person = context.people[person_id]
         rules = context.rules(person, RuleKind.MAX_SHIFTS_PER_DAY) or [DEFAULT_MAX_SHIFTS_PER_DAY]
         per_day: dict[dt.date, int] = defaultdict(int)
@@ -223,7 +320,7 @@ def _shifts_per_day(context: _Context) -> Iterator[Violation]:
 
 
 def _rest(context: _Context) -> Iterator[Violation]:
-    for person_id, shifts in context.worked.items():
+    for person_id, shifts in context.worked_by_person():
         person = context.people[person_id]
         for rule in context.rules(person, RuleKind.MIN_REST_HOURS):
             for before, after in itertools.pairwise(shifts):
@@ -240,7 +337,7 @@ def _rest(context: _Context) -> Iterator[Violation]:
 
 
 def _successions(context: _Context) -> Iterator[Violation]:
-    for person_id, shifts in context.worked.items():
+    for person_id, shifts in context.worked_by_person():
         person = context.people[person_id]
         for rule in context.rules(person, RuleKind.FORBIDDEN_SUCCESSION):
             firsts = [w for w in shifts if w.shift.id in rule.shifts]
@@ -297,7 +394,7 @@ def _too_long(
 
 def _consecutive(context: _Context) -> Iterator[Violation]:
     period = context.period
-    for person in context.scenario.staff:
+    for person in context.staff():
         worked = context.worked_dates(person.id)
         for rule in context.rules(person, RuleKind.MAX_CONSECUTIVE_DAYS):
             yield from _too_long(context, rule, person, worked, _(
@@ -349,7 +446,7 @@ def _totals(context: _Context) -> Iterator[Violation]:
         RuleKind.MAX_HOURS: (1, _("{name} works {n:g} hours, at most {limit}")),
         RuleKind.MIN_HOURS: (-1, _("{name} works {n:g} hours, at least {limit}")),
     }
-    for person in context.scenario.staff:
+    for person in context.staff():
         shifts = context.period_shifts(person.id)
         for kind, (sign, text) in bounds.items():
             for rule in context.rules(person, kind):
@@ -369,7 +466,7 @@ def _weeks(context: _Context) -> Iterator[Violation]:
     """Each whole Monday-Sunday week; a violation names the week by its Monday (as in the format's example)."""
     for week in context.period.whole_weeks():
         days = set(week)
-        for person in context.scenario.staff:
+        for person in context.staff():
             shifts = [w for w in context.period_shifts(person.id) if w.date in days]
             for rule in context.rules(person, RuleKind.MAX_HOURS_PER_WEEK):
                 hours = sum(w.shift.hours for w in shifts)
@@ -388,7 +485,7 @@ def _weeks(context: _Context) -> Iterator[Violation]:
 
 
 def _weekends(context: _Context) -> Iterator[Violation]:
-    for person in context.scenario.staff:
+    for person in context.staff():
         rules = context.rules(person, RuleKind.MAX_WEEKENDS)
         if not rules:
             continue
@@ -406,7 +503,8 @@ def _weekends(context: _Context) -> Iterator[Violation]:
 
 def _requests(context: _Context) -> Iterator[Violation]:
     for request in context.scenario.requests:
-        if request.date not in context.period or request.staff not in context.people:
+        if request.date not in context.period or request.staff not in context.people or not context.concerns(
+                request.staff):
             continue
         works = any(a.date == request.date and (request.shift is None or a.shift == request.shift)
                     for a in context.by_person.get(request.staff, []))
@@ -430,13 +528,13 @@ def _cover(context: _Context) -> Iterator[Violation]:
     on_slot: dict[Slot, list[Assignment]] = defaultdict(list)
     for a in context.assignments:
         on_slot[Slot(a.station, a.shift, a.date)].append(a)
-    role_names = {r.id: r.name for r in context.scenario.roles}
-    for slot, need in resolve_cover(context.scenario, context.calendar).items():
+    for slot, need in context.needs().items():
         present = on_slot.get(slot, [])
         n = len(present)
         about = {"dates": (slot.date,), "shift": slot.shift, "station": slot.station}
         where = _("{station} {shift} on {date}").format(
-            station=slot.station, shift=context.shifts[slot.shift].name, date=slot.date)
+            station=context.station_names.get(slot.station, slot.station), shift=context.shifts[slot.shift].name,
+            date=slot.date)
         if n < need.min:
             yield _shortfall(need, slot, "cover_min", need.min - n,
                              _("{where}: {n} on duty, {need} needed").format(where=where, n=n, need=need.min))
@@ -449,7 +547,7 @@ def _cover(context: _Context) -> Iterator[Violation]:
             if serving < minimum:
                 yield _shortfall(need, slot, "cover_roles", minimum - serving, role=role,
                                  detail=_("{where}: {n} serving as {role}, {need} needed").format(
-                                     where=where, n=serving, role=role_names.get(role, role), need=minimum))
+                                     where=where, n=serving, role=context.role_names.get(role, role), need=minimum))
         members = sum(1 for a in present if context.people[a.staff].is_party_member)
         if members < need.party_min:
             yield _shortfall(need, slot, "cover_party", need.party_min - members,
@@ -470,7 +568,7 @@ def _fairness(context: _Context) -> Iterator[Violation]:
         if weight <= 0:
             continue
         dates = category.dates(scenario, context.calendar)
-        for group in eligibility_groups(scenario):
+        for group in context.groups():
             loads: dict[str, float] = {}
             for person_id in group.members:
                 available = available_dates(scenario, context.people[person_id], dates)

@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from shiftplan.domain.changes import ChangeKind
 from shiftplan.i18n import N_, _, ngettext
 from shiftplan.printing import formats
 from shiftplan.printing.base import (
@@ -28,7 +29,7 @@ from shiftplan.printing.base import (
     style,
     table_style,
 )
-from shiftplan.printing.data import Change, ChangeKind, Duty, changes
+from shiftplan.printing.data import Change, Duty, changes
 
 ADDED_INK = colors.HexColor("#1d6b2f")
 KIND_LABELS = {

@@ -11,14 +11,13 @@ left out (the validator reports it); an unknown person is printed by id, an unkn
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from shiftplan.domain.calendar import DayCalendar
+from shiftplan.domain.changes import ChangeKind, roster_changes
 from shiftplan.domain.fairness import Category, available_dates, eligibility_groups, load
 from shiftplan.domain.model import Assignment, Role, Scenario, Schedule, ShiftType, StaffMember, Station
 from shiftplan.i18n import _
@@ -378,15 +377,10 @@ def fairness_groups(request: PrintRequest) -> list[FairnessGroup]:
 # --- changes between two schedules --------------------------------------------------------------
 
 
-class ChangeKind(StrEnum):
-    MOVED = "moved"  # same person and date, another shift or station
-    ROLE = "role"  # same shift and station, another role
-    ADDED = "added"
-    REMOVED = "removed"
-
-
 @dataclass(frozen=True)
 class Change:
+    """One change of the domain's :func:`roster_changes`, with the people and duties to print."""
+
     kind: ChangeKind
     person: StaffMember
     day: Day
@@ -407,50 +401,27 @@ class Change:
 
 
 def changes(request: PrintRequest) -> list[Change]:
-    """What changed from ``previous_schedule`` to ``schedule``, per person and date.
-
-    On one date, a person's lost and gained shifts pair up: the same shift and station with another
-    role is a role change, otherwise a move (earliest with earliest); what is left was added or
-    removed. Only dates requested and people touching a selected station are listed.
-    """
+    """What changed from ``previous_schedule`` to ``schedule`` on the requested dates, for the
+    people touching a selected station (see :func:`shiftplan.domain.changes.roster_changes`)."""
     if request.previous_schedule is None:
         raise PrintRequestError(_("the changes page needs the previous schedule to compare with"))
     index = _Index(request)
     wanted = set(request.dates())
     selected = {s.id for s in request.selected_stations()}
 
-    def by_key(schedule: Schedule) -> dict[tuple[str, dt.date], list[Duty]]:
-        grouped: dict[tuple[str, dt.date], list[Duty]] = defaultdict(list)
-        for duty in index.duties(a for a in schedule.assignments if a.date in wanted):
-            grouped[(duty.person.id, duty.day.date)].append(duty)
-        return grouped
+    def printable(schedule: Schedule) -> list[Assignment]:
+        return [a for a in schedule.assignments if a.date in wanted and index.duty(a) is not None]
 
-    def same(a: Duty, b: Duty, with_role: bool = True) -> bool:
-        return (a.shift.id, a.station.id) == (b.shift.id, b.station.id) and (not with_role or a.role == b.role)
-
-    before, after = by_key(request.previous_schedule), by_key(request.schedule)
     result = []
-    for key in before.keys() | after.keys():
-        old, new = before.get(key, []), after.get(key, [])
-        if not any(d.station.id in selected for d in old + new):
+    for change in roster_changes(printable(request.previous_schedule), printable(request.schedule)):
+        before = index.duty(change.before) if change.before else None
+        after = index.duty(change.after) if change.after else None
+        if not any(d.station.id in selected for d in (before, after) if d is not None):
             continue
-        gone = [d for d in old if not any(same(d, n) for n in new)]
-        came = [d for d in new if not any(same(o, d) for o in old)]
-        for g in list(gone):
-            partner = next((c for c in came if same(g, c, with_role=False)), None)
-            if partner is not None:
-                result.append(Change(ChangeKind.ROLE, g.person, g.day, g, partner))
-                gone.remove(g)
-                came.remove(partner)
-        for g, c in zip(gone, came, strict=False):
-            result.append(Change(ChangeKind.MOVED, g.person, g.day, g, c))
-        result += [Change(ChangeKind.REMOVED, g.person, g.day, g, None) for g in gone[len(came):]]
-        result += [Change(ChangeKind.ADDED, c.person, c.day, None, c) for c in came[len(gone):]]
-    # Someone added on the very shift someone else was removed from stands in for them.
-    removed = {(c.day.date, c.before.shift.id, c.before.station.id): c.person
-               for c in result if c.kind is ChangeKind.REMOVED and c.before is not None}
-    result = [dataclasses.replace(c, replaces=removed.get((c.day.date, c.after.shift.id, c.after.station.id)))
-              if c.kind is ChangeKind.ADDED and c.after is not None else c for c in result]
+        duty = after or before
+        assert duty is not None
+        stand_in = index.people.get(change.replaces) if change.replaces else None
+        result.append(Change(change.kind, duty.person, duty.day, before, after, stand_in))
     result.sort(key=lambda c: (c.day.date, index.duty_key(c.duty)))
     return result
 

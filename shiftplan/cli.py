@@ -90,9 +90,9 @@ def _parser() -> argparse.ArgumentParser:
         "who could take one slot of a roster, ranked, and why the others cannot"))
     ranking.add_argument("scenario", metavar="SCENARIO.json")
     ranking.add_argument("schedule", metavar="SCHEDULE.json|.csv")
-    ranking.add_argument("--date", required=True, type=_date, metavar="DATE")
-    ranking.add_argument("--shift", required=True, metavar="ID")
-    ranking.add_argument("--station", required=True, metavar="ID")
+    ranking.add_argument("--date", required=True, type=_date, metavar="DATE", help=_("the slot's date"))
+    ranking.add_argument("--shift", required=True, metavar="ID", help=_("the slot's shift type"))
+    ranking.add_argument("--station", required=True, metavar="ID", help=_("the slot's station"))
     ranking.add_argument("--role", metavar="ID", help=_("the role to serve (default: any role the person has)"))
     ranking.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     ranking.set_defaults(run=_candidates)
@@ -278,13 +278,14 @@ def _candidates(args: argparse.Namespace) -> int:
             "excluded": [{"staff": e.staff, "reason": violation_to_json(e.reason)} for e in found.excluded],
         }, ensure_ascii=False, indent=2))
         return EXIT_OK
+    roles = {r.id: r.name for r in scenario.roles}
     print(_("Candidates ({n}), best first; the number is the change of the total soft cost:").format(
         n=len(found.ranked)))
     for c in found.ranked:
-        print(f"  {c.delta:+g}  {names[c.staff]}({c.staff})" + (f"  {c.role}" if c.role else ""))
+        print(f"  {c.delta:+g}  {names[c.staff]}({c.staff})" + (f"  {roles.get(c.role, c.role)}" if c.role else ""))
     print(_("Cannot take the slot ({n}):").format(n=len(found.excluded)))
     for e in found.excluded:
-        print(f"  {names[e.staff]}({e.staff})  {e.reason.rule}  — {e.reason.detail or ''}")
+        print(f"  {names[e.staff]}({e.staff})  {e.reason.detail or e.reason.rule}")
     return EXIT_OK
 
 

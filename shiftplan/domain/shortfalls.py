@@ -1075,9 +1075,12 @@ def _person_head(s: PersonShortfall, names: _Names) -> str:
 def _conflict_text(s: CoverConflict, names: _Names) -> str:
     where = names.where(s.slots[0])
     if len(s.slots) > 1:
-        where = _("{where} (and {n} more dates)").format(where=where, n=len(s.slots) - 1)
+        more = len(s.slots) - 1
+        where = ngettext("{where} (and {n} more date)", "{where} (and {n} more dates)", more).format(
+            where=where, n=more)
     if s.staff:
-        return _("{where}: at most {limit} allowed, but {people} are fixed").format(
+        return ngettext("{where}: at most {limit} allowed, but {people} is fixed",
+                        "{where}: at most {limit} allowed, but {people} are fixed", len(s.staff)).format(
             where=where, limit=s.limit, people=_listing([names.person(p) for p in s.staff]))
     return _("{where}: at most {limit} allowed, but {need} needed").format(where=where, limit=s.limit,
                                                                            need=int(s.needed))

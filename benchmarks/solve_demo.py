@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.metadata
 import multiprocessing
 import os
 import platform
@@ -154,10 +155,8 @@ def main() -> None:
     print(summary)
     if args.no_write:
         return
-    import ortools
-
     machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-               f"OR-Tools {ortools.__version__}")
+               f"OR-Tools {importlib.metadata.version('ortools')}")
     mode = "non-deterministic (wall-clock limit)" if args.free else "deterministic (interleaved search)"
     section = (f"Last run {dt.datetime.now():%Y-%m-%d %H:%M} on {machine}; {args.workers} workers, {mode}, "
                f"{'seed 0 every run' if args.same_seed else 'seeds 0..' + str(args.runs - 1)}. Medians over runs.\n\n"

@@ -38,15 +38,18 @@ def components(scenario: Scenario) -> list[Scenario]:
     parts: dict[str, list[str]] = {}  # root station -> person ids (ordered as in the scenario)
     for station in stations:
         parts.setdefault(root(station), [])
-    lonely: list[list[str]] = []  # people who may work nowhere: a part each
+    # People who may work nowhere still have rules and fair shares, and share an eligibility group
+    # (no stations), so they form one part together.
+    nowhere: list[str] = []
     for person in scenario.staff:
         allowed = [s for s in stations if person.may_work_at(s)]
         if allowed:
             parts[root(allowed[0])].append(person.id)
         else:
-            lonely.append([person.id])
+            nowhere.append(person.id)
     groups = [([s for s in stations if root(s) == r], people) for r, people in parts.items()]
-    groups += [([], people) for people in lonely]
+    if nowhere:
+        groups.append(([], nowhere))
     if len(groups) <= 1:
         return [scenario]
     known = {p.id for p in scenario.staff}

@@ -9,7 +9,6 @@ which (day, shift, station, role) at all.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -183,16 +182,16 @@ class SolverInput:
 
     @cached_property
     def needs(self) -> dict[tuple[StationIx, ShiftIx, DayIx], Cover]:
-        """The cover entry that applies to each (station, shift, day) that has one."""
+        """The cover entry that applies to each (station, shift, day) that has one.
+
+        An entry naming a station or shift the scenario does not have (possible when built in
+        code rather than read from a file) asks for nobody here.
+        """
         return {(self.station_ix[slot.station], self.shift_ix[slot.shift], self.day_of(slot.date)): entry
-                for slot, entry in resolve_cover(self.scenario, self.calendar).items()}
+                for slot, entry in resolve_cover(self.scenario, self.calendar).items()
+                if slot.station in self.station_ix and slot.shift in self.shift_ix}
 
     @cached_property
     def groups(self) -> tuple[EligibilityGroup, ...]:
         return tuple(eligibility_groups(self.scenario))
 
-
-def minutes(hours: float) -> float:
-    """Hours as minutes, snapping float noise (16.0000001 h) onto the whole minute."""
-    value = hours * 60
-    return float(round(value)) if math.isclose(value, round(value), abs_tol=1e-6) else value

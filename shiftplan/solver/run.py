@@ -25,6 +25,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -33,29 +34,34 @@ from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.model import Assignment, Scenario, Schedule, Status, Violation
 from shiftplan.domain.validation import check
 from shiftplan.solver.decompose import components
-from shiftplan.solver.model import CostItem, RosterModel
+from shiftplan.solver.greedy import greedy_roster
+from shiftplan.solver.model import CostItem, RosterModel, Solution
 
 log = logging.getLogger(__name__)
 
-# Deterministic time per wall second that the interleaved search gets through on the reference
-# machine (2 cores, 2 workers; benchmarks/RESULTS.md), and how far past the limit the wall clock
-# lets a deterministic run go before it stops it anyway.
-DETERMINISTIC_TIME_PER_SECOND = 0.7
+# Deterministic time per second that one search thread gets through on a core of the reference
+# machine (2 cores; benchmarks/RESULTS.md); interleaved workers of one part keep the cores only
+# this busy (they wait for each other at the end of each batch). How far past the limit the wall
+# clock lets a deterministic run go before it stops it anyway.
+DETERMINISTIC_TIME_PER_CORE_SECOND = 0.58
+REFERENCE_CORES = 2
+INTERLEAVED_EFFICIENCY = 0.73
 WALL_CAP_FACTOR = 3.0
-# Building the models takes about this long per seat variable (measured, 27 us); a deterministic
-# budget must not depend on the measured build time, so it subtracts this estimate instead.
-BUILD_SECONDS_PER_SEAT = 30e-6
+# Building a model, its greedy start and the completed hint take about this long per seat
+# variable (measured 27 + 8 + 10 us, plus margin). A deterministic budget must not depend on
+# measured times, so it subtracts this estimate from the time limit instead.
+PREPARE_SECONDS_PER_SEAT = 60e-6
 
-# The interleaved portfolio. By default it runs every full-problem strategy (LP-heavy ones
-# included) in turn; on rosters those spend the whole budget on bounds that stay at zero (the
-# fairness objective is all integrality), while large-neighbourhood search and violation local
-# search find the rosters. Measured on the 310 checkpoint, 10 s: default portfolio cost 540-1035,
-# this one 74-117 (benchmarks/RESULTS.md).
+# The portfolio. By default CP-SAT runs every full-problem strategy (LP-heavy ones included); on
+# rosters those spend their time on bounds that stay near zero (the fairness objective is all
+# integrality), while large-neighbourhood search and violation local search find the rosters.
+# Measured on the 310 checkpoint (benchmarks/RESULTS.md): with the default portfolio the
+# interleaved search never gets past the greedy start (cost 199); with this one it reaches 46.
 IGNORED_SUBSOLVERS = ("core", "default_lp", "max_lp", "max_lp_sym", "pseudo_costs", "quick_restart",
                       "quick_restart_no_lp", "reduced_costs")
 VIOLATION_LS_WORKERS = 2
 # Tasks per batch of the interleaved search (default 3 x workers = 6): smaller batches share
-# improvements sooner. 10 s on the checkpoint, seeds 0-2: median cost 76 with 6, 60 with 4.
+# improvements sooner. Checkpoint, seeds 0-2: median cost 57 with 6, 46 with 4.
 INTERLEAVE_BATCH = 4
 
 STATUS = {
@@ -72,7 +78,8 @@ class SolveOptions:
     seed: int = 0
     workers: int = 2  # CP-SAT workers per part; more than the cores starves the search
     deterministic: bool = True  # same seed and workers -> same roster (see the module notes)
-    hint: tuple[Assignment, ...] = ()  # a roster to start from (say, the current one); may break rules
+    hint: tuple[Assignment, ...] = ()  # a roster to start from instead of the greedy one; may break rules
+    greedy: bool = True  # start from a quick greedy roster (see greedy.py) when there is no hint
     log: bool = False  # CP-SAT's search log on stdout
 
 
@@ -144,31 +151,33 @@ class SolveRun:
 
     def run(self) -> SolveResult:
         started = time.perf_counter()
+        options = self.options
         models = [RosterModel(part, self.calendar) for part in components(self.scenario)]
         build_time = time.perf_counter() - started
         progress = _ProgressBoard(len(models), started, self.on_progress)
         searches = [_Search(i, model, progress, self) for i, model in enumerate(models)]
+        # One part takes every worker; several parts run side by side with one worker each.
+        workers = options.workers if len(models) == 1 else 1
+        threads = min(REFERENCE_CORES, workers * len(models))
+        rate = DETERMINISTIC_TIME_PER_CORE_SECOND * threads * (INTERLEAVED_EFFICIENCY if workers > 1 else 1.0)
         sizes = [max(1, len(model.vars.seat)) for model in models]
+        # The deterministic budget comes from the limit and the model sizes only, never a clock.
+        budget = max(0.05, options.time_limit - PREPARE_SECONDS_PER_SEAT * sum(sizes)) * rate
         for search, size in zip(searches, sizes, strict=True):
-            search.configure(self.options, build_time, size / sum(sizes), sum(sizes))
+            search.configure(options, workers, budget * size / sum(sizes), deadline=started + options.time_limit)
         with self._lock:
             if not self._stopped:
                 self._solvers = [s.solver for s in searches]
         if not self._stopped:
-            self._search_all(searches)
+            if len(searches) == 1:
+                searches[0].run()
+            else:
+                with ThreadPoolExecutor(len(searches), thread_name_prefix="shiftplan-solve") as pool:
+                    for future in [pool.submit(s.run) for s in searches]:
+                        future.result()  # re-raises what went wrong in a part
         with self._lock:
             self._solvers = []
         return self._result(searches, started, build_time)
-
-    def _search_all(self, searches: list[_Search]) -> None:
-        if len(searches) == 1:
-            searches[0].run()
-            return
-        threads = [threading.Thread(target=s.run, name=f"shiftplan-solve-{s.index}") for s in searches]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
 
     def _result(self, searches: list[_Search], started: float, build_time: float) -> SolveResult:
         statuses = [s.status for s in searches]
@@ -207,9 +216,8 @@ class SolveRun:
             hard_violations=hard, solutions=sum(s.solutions for s in searches), parts=len(searches),
             reproducible=self.options.deterministic and not stopped and all(s.reproducible for s in searches),
             stopped=stopped,
-            stats={"deterministic_time": sum(s.solver.deterministic_time for s in searches),
-                   "conflicts": sum(s.solver.num_conflicts for s in searches),
-                   "booleans": sum(s.solver.num_booleans for s in searches)},
+            stats={key: sum(s.stats.get(key, 0.0) for s in searches)
+                   for key in ("deterministic_time", "conflicts", "booleans")},
         )
 
 
@@ -259,44 +267,73 @@ class _Search:
         self.best_time: float | None = None
         self.solutions = 0
         self.reproducible = True
+        self.start: Solution | None = None  # the starting roster, when it met every hard rule
+        self.stats: dict[str, float] = {}
+        self.options = SolveOptions()
+        self.deadline = 0.0
 
-    def configure(self, options: SolveOptions, build_time: float, share: float, seats: int) -> None:
-        """Parameters for this part, which gets ``share`` of the time left after building."""
+    def configure(self, options: SolveOptions, workers: int, budget: float, deadline: float) -> None:
+        """Parameters for this part: ``budget`` deterministic seconds (when deterministic), or
+        until ``deadline`` on the clock (``time.perf_counter``)."""
+        self.options, self.deadline = options, deadline
         params = self.solver.parameters
-        params.num_workers = max(1, options.workers)
+        params.num_workers = max(1, workers)
         params.random_seed = options.seed
         params.log_search_progress = options.log
-        if options.hint:
-            self.model.hint(options.hint)
+        params.ignore_subsolvers.extend(IGNORED_SUBSOLVERS)
+        params.num_violation_ls = VIOLATION_LS_WORKERS
         if options.deterministic:
-            budget = max(0.05, options.time_limit - BUILD_SECONDS_PER_SEAT * seats)
             params.interleave_search = True
-            params.interleave_batch_size = INTERLEAVE_BATCH
-            params.max_deterministic_time = budget * share * DETERMINISTIC_TIME_PER_SECOND
-            params.max_time_in_seconds = max(0.05, options.time_limit - build_time) * WALL_CAP_FACTOR + 1
-            params.ignore_subsolvers.extend(IGNORED_SUBSOLVERS)
-            params.num_violation_ls = VIOLATION_LS_WORKERS
-        else:
-            params.max_time_in_seconds = max(0.05, options.time_limit - build_time)
+            if workers > 1:  # one worker runs its tasks one after the other
+                params.interleave_batch_size = INTERLEAVE_BATCH
+            params.max_deterministic_time = budget
+
+    def _set_wall_limit(self) -> None:
+        """Right before searching: the clock limit (a safety cap when deterministic)."""
+        left = self.deadline - time.perf_counter()
+        if self.options.deterministic:
+            left = left + (WALL_CAP_FACTOR - 1) * self.options.time_limit + 1
+        self.solver.parameters.max_time_in_seconds = max(0.05, left)
+
+    def _keep(self, solution: Solution | None) -> None:
+        if solution is not None:
+            self.assignments, self.objective, self.costs = solution.assignments, solution.objective, solution.costs
+            if self.status is Status.UNKNOWN:
+                self.status, self.bound = Status.FEASIBLE, self.model.least_cost
 
     def _bound_improved(self, _bound: float) -> None:
         if self.owner.stopped:
             self.solver.stop_search()
 
     def run(self) -> None:
-        code = self.solver.solve(self.model.model, self.callback)
+        model, options = self.model, self.options
+        if options.hint:
+            self.start = model.start_from(model.seats_of(options.hint))
+        elif options.greedy:
+            self.start = model.start_from(greedy_roster(model.inp, set(model.vars.seat)))
+        if self.owner.stopped:
+            self._keep(self.start)
+            return
+        self._set_wall_limit()
+        solver = self.solver
+        code = solver.solve(model.model, self.callback)
         if code == cp_model.MODEL_INVALID:
-            raise RuntimeError(f"invalid CP-SAT model: {self.model.model.validate()}")
+            raise RuntimeError(f"invalid CP-SAT model: {model.model.validate()}")
         self.status = STATUS[code]
-        solver, model = self.solver, self.model
         if self.status in (Status.OPTIMAL, Status.FEASIBLE):
-            self.assignments = model.vars.extract(solver.boolean_value)
-            self.objective = model.cost(solver.objective_value)
+            found = model.solution(solver)
+            if self.status is Status.FEASIBLE:  # slack variables need not be at their least
+                seats = {k for k, var in model.vars.seat.items() if solver.boolean_value(var)}
+                found = model.settled(seats) or found
+            self._keep(found)
             self.bound = max(model.cost(solver.best_objective_bound), model.least_cost)
-            self.costs = model.costs(solver.value)
+        else:
+            self._keep(self.start)  # out of time before the search took up the start
         params = solver.parameters
         self.reproducible = self.status in (Status.OPTIMAL, Status.INFEASIBLE) or (
             solver.deterministic_time >= params.max_deterministic_time * 0.999)
+        self.stats = {"deterministic_time": solver.deterministic_time, "conflicts": solver.num_conflicts,
+                      "booleans": solver.num_booleans}
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):

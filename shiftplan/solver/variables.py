@@ -61,7 +61,7 @@ class Variables:
 
     def works(self, p: PersonIx, d: DayIx, s: ShiftIx) -> Lit:
         """Whether ``p`` works shift ``s`` on day ``d``: a literal, or 0 when impossible (and 0 for
-        days outside the period, where only ``worked_before`` speaks)."""
+        days outside the period, where ``worked`` speaks)."""
         return self._works.get((p, d, s), 0)
 
     def works_day(self, p: PersonIx, d: DayIx) -> Lit:

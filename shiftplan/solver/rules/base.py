@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
@@ -169,17 +169,6 @@ class Context:
 
 def negate(lit: Lit) -> Lit:
     return 1 - lit if isinstance(lit, int) else lit.Not()
-
-
-def total(literals: Iterable[Lit]) -> Any:
-    """Sum of literals (constants included) as a linear expression or an int."""
-    return sum(literals, 0)
-
-
-def constant_part(literals: Sequence[Lit]) -> tuple[int, list[Lit]]:
-    """Split literals into the sum of the constants and the variable ones."""
-    constant = sum(lit for lit in literals if isinstance(lit, int))
-    return constant, [lit for lit in literals if not isinstance(lit, int)]
 
 
 class RuleFamily(Protocol):

@@ -5,10 +5,10 @@ ends on the next day (次日) and the history shifts before the period are handl
 
 - Overlap: two shifts of one person that overlap in time are always forbidden.
 - ``max_shifts_per_day``: at most so many shifts dated on one date (1 unless the set says so).
-- ``min_rest_hours``: hours from the end of one shift to the start of the person's *next* one.
-  A hard rule forbids every pair closer than the limit (if any pair is too close, some pair of
-  neighbours is). A soft rule costs each too-short gap between neighbours: a pair counts only
-  when no shift of the person lies between the two.
+- ``min_rest_hours``: hours from the end of one shift to the start of the person's *next* one
+  (in order of start). A hard rule forbids every pair closer than the limit (if any pair is too
+  close, some pair of neighbours is). A soft rule costs each too-short gap between neighbours:
+  a pair counts only when no shift of the person starts between the two.
 """
 
 from __future__ import annotations
@@ -70,18 +70,15 @@ class OverlapRule:
     nature = Nature.HARD
 
     def build(self, ctx: Context) -> list[Term]:
-        for p in range(len(ctx.inp.people)):
+        for p, person in enumerate(ctx.inp.people):
+            requirement = Requirement(self.name, Subject(staff=person.id))
             shifts = occurrences(ctx, p, all_history=True)
             for i, (first, a) in enumerate(shifts):
                 for second, b in shifts[i + 1:]:
                     if second.start >= first.end:
                         break
-                    if isinstance(b, int):
-                        continue  # two history shifts: not the period's business
-                    if isinstance(a, int):
-                        ctx.model.add_bool_or([negate(b)])
-                    else:
-                        ctx.model.add_bool_or([negate(a), negate(b)])
+                    if not isinstance(b, int):  # two history shifts are not the period's business
+                        ctx.clause(requirement, [negate(a), negate(b)])
         return []
 
 
@@ -106,17 +103,17 @@ class RestRule:
                         earlier, a = shifts[i]
                         if later.start - earlier.start >= need + 2 * MINUTES_PER_DAY:
                             break  # shifts are at most a day long: nothing earlier comes close
-                        gap = later.start - earlier.end
-                        if gap < 0 or gap >= need:
-                            continue  # overlapping (forbidden anyway) or rested enough
+                        gap = later.start - earlier.end  # negative when they overlap: no rest at all
+                        if gap >= need:
+                            continue
                         if rule.hard:
                             ctx.clause(requirement, [negate(a), negate(b)])
                             continue
-                        between = [c for o, c in shifts[i + 1:j] if o.start >= earlier.end and o.end <= later.start]
+                        between = [c for _o, c in shifts[i + 1:j]]
                         violated = ctx.all_true([a, b, *(negate(c) for c in between)])
                         subject = Subject(staff=person.id, dates=(inp.date_of(earlier.d), inp.date_of(later.d)),
                                           shift=inp.shifts[later.s].id)
-                        terms.append(Term(self.name, subject, violated, (rule.weight or 0) * (need - gap) / 50))
+                        terms.append(Term(self.name, subject, violated, (rule.weight or 0) * (need - gap) / 60))
         return terms
 
 

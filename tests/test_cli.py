@@ -178,3 +178,26 @@ def test_print_refuses_a_scenario_without_a_schedule(tmp_path: Path) -> None:
     assert main(["--lang", "en", "print", "--scenario", write(tmp_path, "s.json", scenario()), "--kind", "sheet",
                  "-o", str(tmp_path / "x.pdf")]) == 2
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_solve_writes_a_roster_that_check_accepts_with_the_same_objective(tmp_path: Path) -> None:
+    scenario_file = write(tmp_path, "sc.json", scenario())
+    out, csv_out = tmp_path / "r.json", tmp_path / "r.csv"
+    result = run_cli("solve", scenario_file, "-o", str(out), "--csv", str(csv_out), "--time-limit", "5")
+    assert result.returncode == 0, result.stderr
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["status"] in ("optimal", "feasible")
+    checked = run_cli("check", "--json", scenario_file, str(out))
+    assert checked.returncode == 0
+    assert json.loads(checked.stdout)["objective"] == written["objective"]
+    assert run_cli("check", scenario_file, str(csv_out)).returncode == 0
+
+
+def test_solve_exits_1_and_explains_when_no_roster_exists(tmp_path: Path) -> None:
+    data = scenario()
+    data["absences"] = [{"staff": p, "from": "2020-02-04", "to": "2020-02-04", "reason": "病假"} for p in ("P1", "P2")]
+    result = run_cli("solve", write(tmp_path, "sc.json", data), "-o", str(tmp_path / "r.json"), "--time-limit", "5")
+    assert result.returncode == 1
+    written = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert written["status"] == "infeasible" and written["objective"] is None
+    assert any("张三" in s and "李四" in s for s in written["explanation"])

@@ -34,6 +34,7 @@ from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.model import Assignment, Scenario, Schedule, Status, Violation
 from shiftplan.domain.validation import check
 from shiftplan.solver.decompose import components
+from shiftplan.solver.explain import explain, shortfall_sentences
 from shiftplan.solver.greedy import greedy_roster
 from shiftplan.solver.model import CostItem, RosterModel, Solution
 
@@ -152,6 +153,10 @@ class SolveRun:
     def run(self) -> SolveResult:
         started = time.perf_counter()
         options = self.options
+        # Counting finds plain shortfalls in a fraction of a second; no search can help then.
+        shortfalls = shortfall_sentences(self.scenario, self.calendar)
+        if shortfalls:
+            return self._result([], started, 0.0, shortfalls)
         models = [RosterModel(part, self.calendar) for part in components(self.scenario)]
         build_time = time.perf_counter() - started
         progress = _ProgressBoard(len(models), started, self.on_progress)
@@ -179,9 +184,10 @@ class SolveRun:
             self._solvers = []
         return self._result(searches, started, build_time)
 
-    def _result(self, searches: list[_Search], started: float, build_time: float) -> SolveResult:
+    def _result(self, searches: list[_Search], started: float, build_time: float,
+                explanation: tuple[str, ...] = ()) -> SolveResult:
         statuses = [s.status for s in searches]
-        if Status.INFEASIBLE in statuses:
+        if Status.INFEASIBLE in statuses or explanation:
             status = Status.INFEASIBLE
         elif Status.UNKNOWN in statuses:
             status = Status.UNKNOWN
@@ -205,12 +211,14 @@ class SolveRun:
             costs = tuple(c for s in searches for c in s.costs)
             hard = tuple(report.hard)
         else:
-            schedule = Schedule((), status, name)
+            if status is Status.INFEASIBLE and not explanation:
+                explanation = explain(self.scenario, self.calendar)
+            schedule = Schedule((), status, name, explanation=explanation)
         stopped = self._stopped
         times = [s.first_time for s in searches]
         return SolveResult(
             schedule=schedule, status=status, wall_time=time.perf_counter() - started, build_time=build_time,
-            first_time=None if None in times else max(t for t in times if t is not None),
+            first_time=None if None in times or not times else max(t for t in times if t is not None),
             best_time=max((s.best_time for s in searches if s.best_time is not None), default=None),
             objective=objective, bound=bound, solver_objective=solver_objective, costs=costs,
             hard_violations=hard, solutions=sum(s.solutions for s in searches), parts=len(searches),

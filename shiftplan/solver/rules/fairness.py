@@ -56,10 +56,6 @@ class FairnessRule:
                 for load in loads:
                     ctx.model.add(high_load >= load)
                     ctx.model.add(low_load <= load)
-                # Exactly the max and min, not merely bounds: local search otherwise leaves them
-                # loose and reports rosters dearer than they are (same roster quality either way).
-                ctx.model.add_max_equality(high_load, loads)
-                ctx.model.add_min_equality(low_load, loads)
                 # A spread variable that cannot go below zero keeps CP-SAT's trivial bound at zero.
                 spread = ctx.model.new_int_var(0, max(highs) - min(lows), "")
                 ctx.model.add(spread == high_load - low_load)

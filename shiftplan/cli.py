@@ -18,7 +18,8 @@ from typing import Any
 
 from shiftplan import __version__, app, i18n
 from shiftplan.domain.candidates import candidates
-from shiftplan.domain.model import STATUS_LABELS, Scenario, Schedule, Status, Violation
+from shiftplan.domain.changes import Change
+from shiftplan.domain.model import STATUS_LABELS, Assignment, Scenario, Schedule, Status, Violation
 from shiftplan.domain.validation import Report, check
 from shiftplan.exchange.problems import FormatError
 from shiftplan.exchange.scenario import load_scenario, save_scenario, scenario_calendar
@@ -34,6 +35,7 @@ from shiftplan.printing import (
     write_pdf,
 )
 from shiftplan.solver import Progress, SolveOptions, solve
+from shiftplan.solver.replan import DEFAULT_CHANGE_WEIGHT, replan
 from shiftplan.storage import StorageError
 
 EXIT_OK, EXIT_HARD, EXIT_MALFORMED, EXIT_TIMEOUT, EXIT_STORAGE = 0, 1, 2, 3, 4
@@ -85,6 +87,18 @@ def _parser() -> argparse.ArgumentParser:
     checker.add_argument("schedule", metavar="SCHEDULE.json|.csv")
     checker.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     checker.set_defaults(run=_check)
+
+    replanner = commands.add_parser("replan", parents=[common], help=_(
+        "re-plan from a date on after new facts, changing the published roster as little as worth it"))
+    replanner.add_argument("scenario", metavar="SCENARIO.json", help=_("the scenario with the new facts"))
+    replanner.add_argument("--base", required=True, metavar="SCHEDULE.json|.csv", help=_("the published roster"))
+    replanner.add_argument("--from", dest="start", required=True, type=_date, metavar="DATE", help=_(
+        "first date that may change; earlier days stay as published"))
+    replanner.add_argument("-o", "--output", required=True, metavar="NEW.json")
+    replanner.add_argument("--change-weight", type=float, default=DEFAULT_CHANGE_WEIGHT, metavar="W", help=_(
+        "cost of changing one published assignment (default: {n:g})").format(n=DEFAULT_CHANGE_WEIGHT))
+    _solve_options(replanner)
+    replanner.set_defaults(run=_replan)
 
     ranking = commands.add_parser("candidates", parents=[common], help=_(
         "who could take one slot of a roster, ranked, and why the others cannot"))
@@ -294,6 +308,37 @@ def _solve(args: argparse.Namespace) -> int:
     result = solve(scenario, calendar, SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers),
                    on_progress=None if args.quiet else _print_progress)
     return _write_result(result.schedule, args)
+
+
+def _replan(args: argparse.Namespace) -> int:
+    scenario, calendar = load_scenario(args.scenario, app.calendar())
+    base = load_schedule(args.base)
+    outcome = replan(scenario, calendar, base, args.start,
+                     SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers),
+                     args.change_weight, on_progress=None if args.quiet else _print_progress)
+    code = _write_result(outcome.schedule, args)
+    if outcome.schedule.assignments:
+        print(_changes_text(outcome.changes, scenario))
+    return code
+
+
+def _changes_text(changes: Sequence[Change], scenario: Scenario) -> str:
+    """The changes person by person, e.g. ``张三: 2020-02-05 夜班 → 白班``."""
+    if not changes:
+        return _("No assignment changes.")
+    names = {p.id: p.name for p in scenario.staff}
+    shifts = {s.id: s.name for s in scenario.shift_types}
+    stations = {s.id: s.name for s in scenario.stations}
+
+    def slot(a: Assignment | None) -> str:
+        return "—" if a is None else f"{shifts.get(a.shift, a.shift)} {stations.get(a.station, a.station)}"
+
+    lines = [_("{n} changes:").format(n=len(changes))]
+    for staff in sorted({c.staff for c in changes}, key=lambda p: [c.staff for c in changes].index(p)):
+        lines.append(f"  {names.get(staff, staff)} ({staff})")
+        for c in (c for c in changes if c.staff == staff):
+            lines.append(f"    {c.date.isoformat()}  {slot(c.before)} → {slot(c.after)}")
+    return "\n".join(lines)
 
 
 def _print_progress(progress: Progress) -> None:

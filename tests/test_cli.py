@@ -201,3 +201,18 @@ def test_solve_exits_1_and_explains_when_no_roster_exists(tmp_path: Path) -> Non
     written = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert written["status"] == "infeasible" and written["objective"] is None
     assert any("张三" in s and "李四" in s for s in written["explanation"])
+
+
+def test_replan_prints_the_changes_person_by_person(tmp_path: Path) -> None:
+    data = scenario()
+    data["staff"].append({"id": "P3", "name": "王五", "roles": ["police"]})
+    base = [("2020-02-03", "N", "P1"), ("2020-02-03", "D", "P2"), ("2020-02-04", "N", "P1"), ("2020-02-04", "D", "P2")]
+    base_file = write(tmp_path, "base.json", schedule(base))
+    data["absences"] = [{"staff": "P2", "from": "2020-02-04", "to": "2020-02-04", "reason": "病假"}]
+    out = tmp_path / "new.json"
+    result = run_cli("replan", write(tmp_path, "sc.json", data), "--base", base_file, "--from", "2020-02-04",
+                     "-o", str(out), "--time-limit", "5", "--quiet")
+    assert result.returncode == 0, result.stderr
+    new = {(a["date"], a["shift"], a["staff"]) for a in json.loads(out.read_text(encoding="utf-8"))["assignments"]}
+    assert ("2020-02-03", "D", "P2") in new and ("2020-02-04", "D", "P2") not in new
+    assert "李四 (P2)" in result.stdout and "王五 (P3)" in result.stdout

@@ -23,6 +23,7 @@ from shiftplan.solver.input import DayIx, Key, PersonIx, ShiftIx, SolverInput
 # How much a unit of soft cost weighs against being one shift above the group's fair share.
 SOFT_COST = 1.0
 REQUEST = 10.0  # a request counts as this many units of its weight: honour them early
+CONTINUITY = 0.5  # a bonus for working the same shift as the day before
 
 
 @dataclass
@@ -75,6 +76,7 @@ class _Builder:
         # Fixed assignments go in first, on a seat that matches them.
         self.pinned: dict[tuple[DayIx, ShiftIx, int], list[Key]] = defaultdict(list)
         self.pinned_days: dict[tuple[PersonIx, DayIx], set[ShiftIx]] = defaultdict(set)
+        self.pinned_clock: dict[PersonIx, list[tuple[int, int]]] = defaultdict(list)  # (start, end) minutes
         for f in inp.scenario.fixed:
             p, s, d = inp.person_ix.get(f.staff), inp.shift_ix.get(f.shift), inp.day_of(f.date)
             if p is None or s is None:
@@ -85,6 +87,8 @@ class _Builder:
             if matches:
                 self.pinned[d, matches[0].s, matches[0].t].append(matches[0])
                 self.pinned_days[matches[0].p, d].add(matches[0].s)
+                pinned = inp.occurrence(d, matches[0].s)
+                self.pinned_clock[matches[0].p].append((pinned.start, pinned.end))
         self.wishes: dict[tuple[PersonIx, DayIx], list[tuple[ShiftIx | None, bool, float]]] = defaultdict(list)
         for r in inp.scenario.requests:
             if r.staff in inp.person_ix and r.date in inp.scenario.period:
@@ -181,6 +185,10 @@ class _Builder:
             return False
         if occurrence.start - person.last_end < person.rest:
             return False
+        # A fixed shift later on is already there: leave room for it (overlap and rest).
+        for start, end in self.pinned_clock.get(person.p, []):
+            if start >= occurrence.start and (start < occurrence.end or start - occurrence.end < person.rest):
+                return False
         if any((a, s) in person.forbidden for a in person.worked.get(d - 1, [])):
             return False
         if self._run(person, d, None) + 1 > person.max_days_in_row and not today:
@@ -232,7 +240,7 @@ class _Builder:
             if cap_weight is not None and s in shifts and self._count(person, shifts) + 1 > limit:
                 score += SOFT_COST * cap_weight
         if s in person.worked.get(d - 1, []):
-            score -= 0.5  # keep blocks of the same shift: fewer clashes with rest tomorrow
+            score -= CONTINUITY  # keep blocks of the same shift: fewer clashes with rest tomorrow
         return score
 
     def _projected(self, person: _Person, category: Category, d: DayIx) -> float:

@@ -86,7 +86,12 @@ class SolveOptions:
 
 @dataclass(frozen=True)
 class Progress:
-    """An improved roster during the search (cost units; ``elapsed`` in seconds)."""
+    """An improved roster during the search (cost units; ``elapsed`` in seconds).
+
+    ``objective`` is the model's cost of the roster found; while searching it may overstate the
+    true cost (local search leaves some slack variables above their least), the final result's
+    is settled and exact. ``bound`` is the proved lower bound so far.
+    """
 
     elapsed: float
     objective: float

@@ -1,0 +1,64 @@
+"""Re-planning with minimal change: new facts from a date on, the earlier roster kept.
+
+The published roster's days before ``start`` are frozen: its assignments there become fixed
+assignments, and people it leaves off on those days stay off. From ``start`` on, each published
+assignment becomes a wish to keep it, worth ``change_weight``, so the solver moves as few people as
+the other goals allow. The result is judged by the validator on the scenario as it is (without
+those helper wishes), so its objective is comparable with the published roster's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from shiftplan.domain.calendar import DayCalendar
+from shiftplan.domain.changes import Change, roster_changes
+from shiftplan.domain.model import Absence, Assignment, FixedAssignment, Request, Scenario, Schedule
+from shiftplan.domain.validation import check
+from shiftplan.solver.run import Progress, SolveOptions, SolveResult, solve
+
+DEFAULT_CHANGE_WEIGHT = 20.0
+
+
+@dataclass(frozen=True)
+class Replan:
+    result: SolveResult
+    changes: tuple[Change, ...]  # from the published roster to the new one
+
+    @property
+    def schedule(self) -> Schedule:
+        return self.result.schedule
+
+
+def frozen_scenario(scenario: Scenario, base: tuple[Assignment, ...], start: dt.date,
+                    change_weight: float = DEFAULT_CHANGE_WEIGHT) -> Scenario:
+    """The scenario the solver sees: the days before ``start`` fixed, later assignments wished for."""
+    earlier = [a for a in base if a.date < start and a.date in scenario.period]
+    working = {(a.staff, a.date) for a in earlier}
+    frozen_days = [d for d in scenario.period.dates() if d < start]
+    fixed = tuple(FixedAssignment(a.staff, a.date, a.shift, a.station, a.role) for a in earlier)
+    # Absences here only keep people off on frozen days; they are not the person's leave.
+    off = tuple(Absence(p.id, d, d, "") for p in scenario.staff for d in frozen_days
+                if (p.id, d) not in working and p.on_roster(d))
+    keep = tuple(Request(a.staff, a.date, True, a.shift, change_weight)
+                 for a in base if a.date >= start and a.date in scenario.period)
+    return dataclasses.replace(scenario, fixed=scenario.fixed + fixed, absences=scenario.absences + off,
+                               requests=scenario.requests + keep)
+
+
+def replan(scenario: Scenario, calendar: DayCalendar, base: Schedule, start: dt.date,
+           options: SolveOptions | None = None, change_weight: float = DEFAULT_CHANGE_WEIGHT,
+           on_progress: Callable[[Progress], None] | None = None) -> Replan:
+    """Re-solve ``scenario`` (with its new facts) from ``start`` on, changing ``base`` as little as worth it."""
+    result = solve(frozen_scenario(scenario, base.assignments, start, change_weight), calendar, options, on_progress)
+    schedule = result.schedule
+    if schedule.objective is not None:
+        report = check(scenario, schedule.assignments, calendar)
+        schedule = dataclasses.replace(schedule, scenario=scenario.name, objective=report.objective,
+                                       violations=tuple(report.soft))
+        result = dataclasses.replace(result, schedule=schedule, objective=report.objective)
+    changes = tuple(roster_changes(base.assignments, schedule.assignments)) if schedule.assignments else ()
+    return Replan(result, changes)

@@ -186,7 +186,7 @@ class _Builder:
         if occurrence.start - person.last_end < person.rest:
             return False
         # A fixed shift later on is already there: leave room for it (overlap and rest).
-        for start, end in self.pinned_clock.get(person.p, []):
+        for start, _end in self.pinned_clock.get(person.p, []):
             if start >= occurrence.start and (start < occurrence.end or start - occurrence.end < person.rest):
                 return False
         if any((a, s) in person.forbidden for a in person.worked.get(d - 1, [])):

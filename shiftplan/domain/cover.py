@@ -35,8 +35,9 @@ def resolve_cover(scenario: Scenario, calendar: DayCalendar) -> dict[Slot, Cover
     dates = scenario.period.dates()
     needs: dict[Slot, Cover] = {}
     for entry in scenario.cover:
-        stations = [entry.station] if entry.station is not None else [s.id for s in scenario.stations]
-        shifts = [entry.shift] if entry.shift is not None else [s.id for s in scenario.shift_types]
+        # An entry naming an undefined station or shift (possible only outside the file reader) needs nothing.
+        stations = [s.id for s in scenario.stations if entry.station in (None, s.id)]
+        shifts = [s.id for s in scenario.shift_types if entry.shift in (None, s.id)]
         days = _selected_dates(entry, dates, calendar)
         for station in stations:
             for shift in shifts:

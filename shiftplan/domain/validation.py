@@ -510,7 +510,8 @@ def _requests(context: _Context) -> Iterator[Violation]:
                     for a in context.by_person.get(request.staff, []))
         if works != request.want:
             name = _name(context, request.staff)
-            shift = context.shifts[request.shift].name if request.shift else _("any shift")
+            shift = (context.shifts[request.shift].name if request.shift in context.shifts
+                     else request.shift or _("any shift"))
             text = (_("{name} asked to work {shift} on {date}") if request.want
                     else _("{name} asked not to work {shift} on {date}"))
             yield Violation("request", cost=round(request.weight, 6), staff=request.staff, dates=(request.date,),

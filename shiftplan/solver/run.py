@@ -48,6 +48,7 @@ DETERMINISTIC_TIME_PER_CORE_SECOND = 0.58
 REFERENCE_CORES = 2
 INTERLEAVED_EFFICIENCY = 0.73
 WALL_CAP_FACTOR = 3.0
+STOP_REPEAT_SECONDS = 0.1
 # Building a model, its greedy start and the completed hint take about this long per seat
 # variable (measured 27 + 8 + 10 us, plus margin). A deterministic budget must not depend on
 # measured times, so it subtracts this estimate from the time limit instead.
@@ -145,15 +146,18 @@ class SolveRun:
         return self._stopped
 
     def stop(self) -> None:
-        """End the search soon; ``run`` then returns the best roster found so far.
-
-        A part whose CP-SAT call is just starting may miss the direct stop; its callbacks look
-        at ``stopped`` too and end it at its first news.
-        """
+        """End the search soon; ``run`` then returns the best roster found so far."""
         with self._lock:
             self._stopped = True
             for solver in self._solvers:
                 solver.stop_search()
+
+    def _keep_stopping(self, done: threading.Event) -> None:
+        """CP-SAT ignores ``stop_search`` before its search has begun (presolve, or the call not
+        made yet), so once stopped, stop again every tenth of a second until the run is over."""
+        while not done.wait(STOP_REPEAT_SECONDS):
+            if self._stopped:
+                self.stop()
 
     def run(self) -> SolveResult:
         started = time.perf_counter()
@@ -176,18 +180,26 @@ class SolveRun:
         for search, size in zip(searches, sizes, strict=True):
             search.configure(options, workers, budget * size / sum(sizes), deadline=started + options.time_limit)
         with self._lock:
+            self._solvers = [s.solver for s in searches]
+        done = threading.Event()
+        threading.Thread(target=self._keep_stopping, args=(done,), name="shiftplan-stop", daemon=True).start()
+        try:
             if not self._stopped:
-                self._solvers = [s.solver for s in searches]
-        if not self._stopped:
-            if len(searches) == 1:
-                searches[0].run()
-            else:
-                with ThreadPoolExecutor(len(searches), thread_name_prefix="shiftplan-solve") as pool:
-                    for future in [pool.submit(s.run) for s in searches]:
-                        future.result()  # re-raises what went wrong in a part
-        with self._lock:
-            self._solvers = []
+                self._search_all(searches)
+        finally:
+            done.set()
+            with self._lock:
+                self._solvers = []
         return self._result(searches, started, build_time)
+
+    @staticmethod
+    def _search_all(searches: list[_Search]) -> None:
+        if len(searches) == 1:
+            searches[0].run()
+            return
+        with ThreadPoolExecutor(len(searches), thread_name_prefix="shiftplan-solve") as pool:
+            for future in [pool.submit(s.run) for s in searches]:
+                future.result()  # re-raises what went wrong in a part
 
     def _result(self, searches: list[_Search], started: float, build_time: float,
                 explanation: tuple[str, ...] = ()) -> SolveResult:
@@ -258,7 +270,10 @@ class _ProgressBoard:
                 return
             progress = Progress(time.perf_counter() - self.started,
                                 sum(o for o in self._objective if o is not None), sum(self._bound))
-        self._on_progress(progress)
+        try:
+            self._on_progress(progress)
+        except Exception:  # raised into CP-SAT's C++ thread it would abort the process
+            log.exception("progress callback failed")
 
 
 class _Search:
@@ -268,8 +283,7 @@ class _Search:
         self.index = index
         self.model = model
         self.solver = cp_model.CpSolver()
-        self.callback = _Callback(self, progress, owner)
-        self.solver.best_bound_callback = self._bound_improved
+        self.callback = _Callback(self, progress)
         self.owner = owner
         self.status = Status.UNKNOWN
         self.assignments: list[Assignment] = []
@@ -314,10 +328,6 @@ class _Search:
             if self.status is Status.UNKNOWN:
                 self.status, self.bound = Status.FEASIBLE, self.model.least_cost
 
-    def _bound_improved(self, _bound: float) -> None:
-        if self.owner.stopped:
-            self.solver.stop_search()
-
     def run(self) -> None:
         model, options = self.model, self.options
         if options.hint:
@@ -355,15 +365,12 @@ class _Callback(cp_model.CpSolverSolutionCallback):
     It holds the GIL while it runs, so it stays tiny: no roster copying here.
     """
 
-    def __init__(self, search: _Search, progress: _ProgressBoard, owner: SolveRun) -> None:
+    def __init__(self, search: _Search, progress: _ProgressBoard) -> None:
         super().__init__()
         self._search = search
         self._progress = progress
-        self._owner = owner
 
     def on_solution_callback(self) -> None:
-        if self._owner.stopped:
-            self.stop_search()
         search = self._search
         elapsed = time.perf_counter() - self._progress.started
         search.solutions += 1

@@ -77,3 +77,18 @@ def test_station_and_shift_must_match_when_given() -> None:
     assert entry_matches(entry, Slot("S1", "D", FRI), calendar)
     assert not entry_matches(entry, Slot("S2", "D", FRI), calendar)
     assert not entry_matches(entry, Slot("S1", "N", FRI), calendar)
+
+
+def test_entries_naming_undefined_stations_or_shifts_need_nothing_and_do_not_crash() -> None:
+    from shiftplan.domain.cover import resolve_cover
+    from shiftplan.domain.model import Cover, Request
+    from shiftplan.domain.validation import check
+
+    from .builders import d, scenario, weekend_calendar
+
+    s = scenario("2020-02-03", "2020-02-04", cover=[Cover(station="nowhere", min=3), Cover(shift="Q", min=2)],
+                 requests=[Request("P1", d("2020-02-03"), True, "Q")])
+    calendar = weekend_calendar(s.period)
+    assert resolve_cover(s, calendar) == {}
+    report = check(s, [], calendar)
+    assert [v.rule for v in report.violations] == ["request"]

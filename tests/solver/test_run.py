@@ -189,3 +189,12 @@ def test_people_who_may_work_nowhere_are_compared_together() -> None:
     assert [sorted(p.id for p in part.staff) for part in components(scn)] == [["P3"], [], ["P1", "P2"]]
     result = solve(scn, weekend_calendar(scn.period))
     assert result.status is Status.OPTIMAL and result.objective == 2 == result.solver_objective
+
+
+def test_a_failing_progress_callback_does_not_take_the_solve_down() -> None:
+    scn = scenario(MON, TUE, cover=[cover(shift="D", min=1)])
+
+    def broken(_progress: Progress) -> None:
+        raise ValueError("the GUI went away")
+
+    assert solve(scn, weekend_calendar(scn.period), on_progress=broken).status is Status.OPTIMAL

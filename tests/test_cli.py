@@ -34,9 +34,14 @@ def scenario() -> dict[str, Any]:
     }
 
 
-def schedule(rows: list[tuple[str, str, str]]) -> dict[str, Any]:
-    return {"format": "shiftplan/schedule@1", "assignments": [
-        {"date": d, "shift": s, "station": "S", "staff": p, "role": "police"} for d, s, p in rows]}
+def schedule(rows: list[tuple[str, ...]]) -> dict[str, Any]:
+    """A roster of (date, shift, staff[, role]) rows at station S; the role is police unless given ("": none)."""
+    assignments = []
+    for date, shift, staff, *role in rows:
+        served = role[0] if role else "police"
+        assignments.append({"date": date, "shift": shift, "station": "S", "staff": staff}
+                           | ({"role": served} if served else {}))
+    return {"format": "shiftplan/schedule@1", "assignments": assignments}
 
 
 def write(tmp_path: Path, name: str, data: object) -> str:
@@ -70,6 +75,65 @@ def test_check_fails_a_roster_that_breaks_a_hard_rule(tmp_path: Path) -> None:
     assert report["feasible"] is False
     assert {v["rule"] for v in report["hard"]} == {"min_rest_hours"}
     assert {v["staff"] for v in report["hard"]} == {"P1"}
+
+
+P1, P2 = {"id": "P1", "name": "张三", "roles": ["police"]}, {"id": "P2", "name": "李四", "roles": ["police"]}
+WEEK = [(f"2020-02-0{d}", s, p) for d in range(3, 10) for s, p in (("N", "P1"), ("D", "P2"))]
+
+
+def rules(*extra: dict[str, Any]) -> dict[str, Any]:
+    return {"rule_sets": [{"id": "standard", "rules": [{"rule": "min_rest_hours", "value": 12}, *extra]}]}
+
+
+# One planted violation per hard rule family: (rule named, changes to scenario(), the roster's rows).
+HARD = [
+    ("invalid_assignment", {}, [*GOOD, ("2020-02-03", "D", "P9")]),
+    ("not_on_roster", {"staff": [P1 | {"to": "2020-02-03"}, P2]}, GOOD),
+    ("station_not_allowed", {"stations": [{"id": "S"}, {"id": "T"}], "staff": [P1 | {"stations": ["T"]}, P2]}, GOOD),
+    ("role_missing", {}, [*GOOD[:3], ("2020-02-04", "D", "P2", "")]),
+    ("role_not_held", {"roles": [{"id": "police"}, {"id": "medic"}], "staff": [P1 | {"roles": ["medic"]}, P2]},
+     GOOD),
+    ("absence", {"absences": [{"staff": "P1", "from": "2020-02-04", "to": "2020-02-04"}]}, GOOD),
+    ("fixed", {"fixed": [{"staff": "P1", "date": "2020-02-03", "shift": "D"}]}, GOOD),
+    ("overlap", {"shift_types": [*scenario()["shift_types"], {"id": "L", "start": "04:00", "end": "12:00"}]},
+     [*GOOD, ("2020-02-03", "L", "P2")]),
+    ("max_shifts_per_day", rules({"rule": "max_shifts_per_day", "value": 1}), [*GOOD, ("2020-02-03", "D", "P1")]),
+    ("min_rest_hours", {}, [("2020-02-03", "D", "P1"), ("2020-02-04", "N", "P1"), *GOOD[1::2]]),
+    ("forbidden_succession", rules({"rule": "forbidden_succession", "shift": "N", "next": "N"}), GOOD),
+    ("max_consecutive_days", rules({"rule": "max_consecutive_days", "value": 1}), GOOD),
+    ("min_consecutive_days", rules({"rule": "min_consecutive_days", "value": 2}) | {"history": {"from": "2020-02-01"}},
+     GOOD[:3]),
+    ("min_consecutive_days_off", rules({"rule": "min_consecutive_days_off", "value": 2})
+     | {"history": {"assignments": [{"staff": "P1", "date": "2020-02-01", "shift": "N"}]}}, GOOD),
+    ("max_consecutive_shifts", rules({"rule": "max_consecutive_shifts", "shift": "N", "value": 1}), GOOD),
+    ("max_shifts", rules({"rule": "max_shifts", "value": 1}), GOOD),
+    ("min_shifts", rules({"rule": "min_shifts", "value": 3}), GOOD),
+    ("max_hours", rules({"rule": "max_hours", "value": 8}), GOOD),
+    ("min_hours", rules({"rule": "min_hours", "value": 20.5}), GOOD),
+    ("max_hours_per_week", rules({"rule": "max_hours_per_week", "value": 40}) | {"period": {
+        "start": "2020-02-03", "end": "2020-02-09"}}, WEEK),
+    ("min_days_off_per_week", rules({"rule": "min_days_off_per_week", "value": 1}) | {"period": {
+        "start": "2020-02-03", "end": "2020-02-09"}}, WEEK),
+    ("max_weekends", rules({"rule": "max_weekends", "value": 0}) | {"period": {
+        "start": "2020-02-03", "end": "2020-02-09"}}, WEEK),
+    ("cover_min", {}, GOOD[1:]),
+    ("cover_max", {"staff": [P1, P2, {"id": "P3", "name": "王五", "roles": ["police"]}]},
+     [*GOOD, ("2020-02-03", "D", "P3")]),
+    ("cover_roles", {"cover": [{"min": 1, "max": 1, "roles": {"police": 2}}]}, GOOD),
+    ("cover_party", {"cover": [{"min": 1, "max": 1, "party_min": 1}]}, GOOD),
+]
+
+
+@pytest.mark.parametrize(("rule", "changes", "rows"), HARD, ids=[case[0] for case in HARD])
+def test_check_json_names_each_kind_of_hard_violation(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], rule: str, changes: dict[str, Any],
+        rows: list[tuple[str, ...]]) -> None:
+    files = write(tmp_path, "sc.json", scenario() | changes), write(tmp_path, "r.json", schedule(rows))
+    assert main(["--lang", "en", "check", "--json", *files]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["feasible"] is False
+    assert rule in {v["rule"] for v in report["hard"]}
+    assert all(v["cost"] == 0 and isinstance(v["cost"], int) for v in report["hard"])
 
 
 def test_check_reads_csv_schedules(tmp_path: Path) -> None:

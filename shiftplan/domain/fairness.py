@@ -80,14 +80,15 @@ class EligibilityGroup:
 
 
 def eligibility_groups(scenario: Scenario) -> list[EligibilityGroup]:
-    all_stations = tuple(sorted(s.id for s in scenario.stations))
-    grouped: dict[tuple[tuple[str, ...], tuple[str, ...], str], list[str]] = {}
+    """Groups by the *sets* of stations and roles (order and repeats in a person's lists do not matter)."""
+    all_stations = frozenset(s.id for s in scenario.stations)
+    grouped: dict[tuple[frozenset[str], frozenset[str], str], list[str]] = {}
     for person in scenario.staff:
         rule_set = scenario.rule_set_of(person)
-        stations = tuple(sorted(person.stations)) if person.stations is not None else all_stations
-        key = (stations, tuple(sorted(set(person.roles))), rule_set.id if rule_set else "")
+        stations = frozenset(person.stations) if person.stations is not None else all_stations
+        key = (stations, frozenset(person.roles), rule_set.id if rule_set else "")
         grouped.setdefault(key, []).append(person.id)
-    return [EligibilityGroup(k[0], k[1], k[2], tuple(v)) for k, v in grouped.items()]
+    return [EligibilityGroup(tuple(sorted(k[0])), tuple(sorted(k[1])), k[2], tuple(v)) for k, v in grouped.items()]
 
 
 def available_dates(scenario: Scenario, person: StaffMember, dates: Iterable[dt.date]) -> int:

@@ -282,7 +282,7 @@ class Violation:
     """One broken hard rule, or one soft cost, with everything it is about."""
 
     rule: str
-    cost: float = 0
+    cost: float = 0.0
     hard: bool = False
     staff: str | None = None
     dates: tuple[dt.date, ...] = ()

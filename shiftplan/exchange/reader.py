@@ -16,8 +16,18 @@ from shiftplan.exchange.problems import Problem, duplicate_keys
 from shiftplan.i18n import _
 
 T = TypeVar("T")
-_TIME = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# [0-9], not \d (which takes full-width and other digits), and fullmatch, not $ (which allows a final newline).
+_TIME = re.compile(r"([01][0-9]|2[0-4]):([0-5][0-9])")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _finite(value: int | float) -> float | None:
+    """The value as a float, or None when it is infinite or too large for one (JSON allows 1e999 and 10**400)."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def child(path: str, key: str | int) -> str:
@@ -97,13 +107,14 @@ class Reader:
 
     def take_number(self, value: object, path: str) -> float | None:
         """A number that is not negative (decimals allowed)."""
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        number = None if isinstance(value, bool) or not isinstance(value, int | float) else _finite(value)
+        if number is None:
             self.problem(path, _("must be a number"))
             return None
-        if value < 0:
+        if number < 0:
             self.problem(path, _("must not be negative"))
             return None
-        return float(value)
+        return number
 
     def take_count(self, value: object, path: str) -> int | None:
         """A whole number that is not negative; ``2.0`` is accepted as 2."""
@@ -116,7 +127,7 @@ class Reader:
         return int(number)
 
     def take_date(self, value: object, path: str) -> dt.date | None:
-        if isinstance(value, str) and _DATE.match(value):
+        if isinstance(value, str) and _DATE.fullmatch(value):
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
@@ -126,7 +137,7 @@ class Reader:
 
     def take_minutes(self, value: object, path: str, *, end: bool) -> int | None:
         """A time ``HH:MM`` as minutes after midnight; ``24:00`` only as an end."""
-        match = _TIME.match(value) if isinstance(value, str) else None
+        match = _TIME.fullmatch(value) if isinstance(value, str) else None
         if match is None or (match.group(1) == "24" and match.group(2) != "00"):
             self.problem(path, _("must be a time written HH:MM"))
             return None

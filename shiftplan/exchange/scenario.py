@@ -220,12 +220,13 @@ class _ScenarioReader(Reader):
         return ids if self.known(ids[0], path, self.shift_ids, _("shift type")) else None
 
     def _person(self, value: object, path: str) -> StaffMember | None:
-        obj = self.take_object(value, path, ("id", "name"),
-                               ("unit", "phone", "roles", "party", "stations", "rule_set", "team", "from", "to"))
+        obj = self.take_object(value, path, ("id",),
+                               ("name", "unit", "phone", "roles", "party", "stations", "rule_set", "team", "from",
+                                "to"))
         if obj is None:
             return None
         person_id = self.field(obj, "id", path, self.take_id, None)
-        name = self.field(obj, "name", path, self.take_string, None)
+        name = self.field(obj, "name", path, self.take_string, person_id)  # omitted: the id, as for shift types
         roles = tuple(r for p, v in self.items(obj, "roles", path)
                       if (r := self.known(self.take_id(v, p), p, self.role_ids, _("role"))))
         if self.role_ids and obj.get("roles", []) == []:
@@ -263,9 +264,13 @@ class _ScenarioReader(Reader):
                          if (d := self._day_selector(v, p)))
         roles: dict[str, int] = {}
         if "roles" in obj:
-            role_obj = self.take_object(obj["roles"], child(path, "roles"), (), tuple(sorted(self.role_ids)))
-            for role, count in (role_obj or {}).items():
-                n = self.take_count(count, child(child(path, "roles"), role)) if role in self.role_ids else None
+            where = child(path, "roles")
+            # Every key is let through here so that an unknown one reads "role ... is not defined".
+            keys = tuple(obj["roles"]) if isinstance(obj["roles"], dict) else ()
+            for role, count in (self.take_object(obj["roles"], where, (), keys) or {}).items():
+                if role.startswith("x-") or self.known(role, child(where, role), self.role_ids, _("role")) is None:
+                    continue
+                n = self.take_count(count, child(where, role))
                 if n is not None:
                     roles[role] = n
         return Cover(

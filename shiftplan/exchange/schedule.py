@@ -115,8 +115,9 @@ def read_schedule_csv(raw: bytes, file: str) -> tuple[Assignment, ...]:
 
 
 def _number(value: float) -> int | float:
-    value = round(value, 6)
-    return int(value) if value.is_integer() else value
+    """A cost for JSON: at most six decimals, and whole numbers written without ``.0``."""
+    rounded = round(float(value), 6)  # float(): an int has no is_integer() before Python 3.12
+    return int(rounded) if rounded.is_integer() else rounded
 
 
 def violation_to_json(v: Violation) -> dict[str, Any]:

@@ -220,6 +220,17 @@ def test_eligibility_groups_directly() -> None:
     assert groups == [("P1", "P2"), ("P3",), ("P4",), ("P5",)]
 
 
+def test_order_and_repeats_in_a_persons_stations_do_not_split_a_group() -> None:
+    # The spec compares people with "the same set of stations": a list written twice or in another order is one set.
+    scn = scenario(MON, FRI, stations=["S1", "S2", "S3"], weights=ONLY_SHIFTS,
+                   staff=[person("P1", stations=["S1", "S2"]), person("P2", stations=["S2", "S1", "S2"]),
+                          person("P3", stations=["S1", "S1", "S2", "S3"]), person("P4")])
+    groups = sorted((g.members, g.stations) for g in eligibility_groups(scn))
+    assert groups == [(("P1", "P2"), ("S1", "S2")), (("P3", "P4"), ("S1", "S2", "S3"))]
+    report = run(scn, work("P1", "D", MON, "2024-03-06") + work("P3", "D", MON))
+    assert_violations(report, fair("shifts", 3), fair("shifts", 1))
+
+
 @pytest.mark.parametrize("weight", [0, 0.0])
 def test_all_categories_off(weight: float) -> None:
     scn = scenario(MON, FRI, staff=["P1", "P2"], weights=FairnessWeights(weight, weight, weight, weight))

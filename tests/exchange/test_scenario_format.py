@@ -193,6 +193,55 @@ def test_each_mistake_is_reported_at_its_path(change: Any, path: str) -> None:
     assert path in paths(data)
 
 
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda d: d.update(weights={"fair_nights": 10**400}), "weights.fair_nights"),
+        (lambda d: d.update(rule_sets=[{"id": "standard", "rules": [{"rule": "max_hours", "value": 10**400}]}]),
+         "rule_sets[0].rules[0].value"),
+        (lambda d: d.update(cover=[{"min": 10**400}]), "cover[0].min"),
+        (lambda d: d.update(requests=[{"staff": "P1", "date": "2020-02-04", "want": True, "weight": -10**400}]),
+         "requests[0].weight"),
+    ],
+)
+def test_a_number_too_large_for_a_float_is_a_problem_not_a_crash(change: Any, path: str) -> None:
+    data = minimal()
+    change(data)
+    assert problems(data) == [(path, "must be a number")]
+
+
+@pytest.mark.parametrize("time", ["08:00\n", "０８:００", "08:0０", "8:00", " 08:00", "08:00 "])
+def test_times_are_exactly_hh_mm_in_ascii_digits(time: str) -> None:
+    data = minimal()
+    data["shift_types"][0]["start"] = time
+    assert problems(data) == [("shift_types[0].start", "must be a time written HH:MM")]
+
+
+@pytest.mark.parametrize("date", ["2020-02-03\n", "２０２０-02-03", "2020-02-0３", "2020-02-03 "])
+def test_dates_are_exactly_yyyy_mm_dd_in_ascii_digits(date: str) -> None:
+    data = minimal()
+    data["period"]["start"] = date
+    assert problems(data) == [("period.start", "must be a date written YYYY-MM-DD")]
+
+
+def test_a_persons_name_is_optional_and_shows_the_id() -> None:
+    # The spec requires only format, period, shift_types, stations and staff; "everything else is optional".
+    data = minimal()
+    data["staff"].append({"id": "P2"})
+    assert [p.name for p in read(data).staff] == ["张三", "P2"]
+    data["staff"][1]["name"] = 7
+    assert problems(data) == [("staff[1].name", "must be text")]
+
+
+@pytest.mark.parametrize("roles", [[], [{"id": "medic"}]])
+def test_a_cover_role_that_is_not_defined_is_named_as_such(roles: list[dict[str, str]]) -> None:
+    data = minimal()
+    data["roles"] = roles
+    data["staff"][0]["roles"] = [r["id"] for r in roles]
+    data["cover"] = [{"roles": {"police": 1, "x-note": "ignored"}}]
+    assert problems(data) == [("cover[0].roles.police", "role police is not defined")]
+
+
 def test_roles_defined_means_every_person_needs_one() -> None:
     data = minimal()
     data["roles"] = [{"id": "police", "name": "民警"}]

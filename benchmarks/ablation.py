@@ -73,7 +73,7 @@ def main() -> None:
         objectives, fair, walls, cpus = [], 0, [], []
         # An exact budget: no preparation estimate, one deterministic second per second.
         exact: dict[str, object] = {"PREPARE_SECONDS_PER_SEAT": 0.0, "DETERMINISTIC_TIME_PER_CORE_SECOND": 1.0,
-                                    "REFERENCE_CORES": 1, "INTERLEAVED_EFFICIENCY": 1.0, "WALL_CAP_FACTOR": 100.0}
+                                    "REFERENCE_CORES": 1, "INTERLEAVED_EFFICIENCY": 1.0, "WALL_GRACE": 100.0}
         with patched(**exact, **module_changes):
             for seed in range(args.seeds):
                 options = SolveOptions(time_limit=args.budget, seed=seed, **option_changes)  # type: ignore[arg-type]

@@ -18,6 +18,11 @@ from shiftplan.exchange.curtois import read_curtois, roster_csv
 from shiftplan.exchange.problems import read_bytes, write_atomically
 from shiftplan.solver import Progress, SolveOptions, solve
 
+# CP-SAT leaves its LP-based workers, the ones that prove bounds on these instances, out of its
+# portfolio below about 8 workers, however many cores there are (8 beat 2 and 4 on 2 cores;
+# benchmarks/curtois.md).
+WORKERS = 8
+
 # Best known objectives (upper bounds) of instances 1-24, from the benchmark's published table
 # as collected in shared/bench/curtois/BEST_KNOWN.md.
 BEST_KNOWN = {

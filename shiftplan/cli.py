@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from shiftplan import __version__, app, i18n
+from shiftplan.bench import WORKERS as BENCH_WORKERS
 from shiftplan.domain.candidates import candidates
 from shiftplan.domain.changes import Change
 from shiftplan.domain.model import STATUS_LABELS, Assignment, Scenario, Schedule, Status, Violation
@@ -34,7 +35,7 @@ from shiftplan.printing import (
     unprintable,
     write_pdf,
 )
-from shiftplan.solver import Progress, SolveOptions, solve
+from shiftplan.solver import Progress, SolveOptions, SolveResult, solve
 from shiftplan.solver.replan import DEFAULT_CHANGE_WEIGHT, replan
 from shiftplan.storage import StorageError
 
@@ -123,8 +124,11 @@ def _parser() -> argparse.ArgumentParser:
         "the nurse-rostering instances of Curtois & Qu (Instance1.txt ... Instance24.txt)"))
     curtois.add_argument("files", nargs="+", metavar="FILE")
     curtois.add_argument("--time-limit", type=float, default=60, metavar="S", help=_("seconds per instance"))
-    curtois.add_argument("--workers", type=int, default=SolveOptions().workers, metavar="N")
+    curtois.add_argument("--workers", type=int, default=BENCH_WORKERS, metavar="N", help=_(
+        "CP-SAT workers (default {n}: fewer leave out its LP-based workers)").format(n=BENCH_WORKERS))
     curtois.add_argument("--seed", type=int, default=0, metavar="N")
+    curtois.add_argument("--deterministic", action="store_true", help=_(
+        "reproducible search on a work budget instead of the wall clock (the default of solve)"))
     curtois.add_argument("--out", metavar="DIR", help=_("write each roster to DIR/<instance>.csv"))
     curtois.set_defaults(run=_bench_curtois)
 
@@ -307,6 +311,7 @@ def _solve(args: argparse.Namespace) -> int:
     scenario, calendar = load_scenario(args.scenario, app.calendar())
     result = solve(scenario, calendar, SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers),
                    on_progress=None if args.quiet else _print_progress)
+    _warn_unless_reproducible(result)
     return _write_result(result.schedule, args)
 
 
@@ -316,6 +321,7 @@ def _replan(args: argparse.Namespace) -> int:
     outcome = replan(scenario, calendar, base, args.start,
                      SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers),
                      args.change_weight, on_progress=None if args.quiet else _print_progress)
+    _warn_unless_reproducible(outcome.result)
     code = _write_result(outcome.schedule, args)
     if outcome.schedule.assignments:
         print(_changes_text(outcome.changes, scenario))
@@ -339,6 +345,12 @@ def _changes_text(changes: Sequence[Change], scenario: Scenario) -> str:
         for c in (c for c in changes if c.staff == staff):
             lines.append(f"    {c.date.isoformat()}  {slot(c.before)} → {slot(c.after)}")
     return "\n".join(lines)
+
+
+def _warn_unless_reproducible(result: SolveResult) -> None:
+    if not result.reproducible and not result.stopped and result.schedule.assignments:
+        print(_("Note: the machine was slower than the work budget expects, so the clock ended the search; "
+                "a rerun with the same seed may give a different roster."), file=sys.stderr)
 
 
 def _print_progress(progress: Progress) -> None:
@@ -366,7 +378,8 @@ def _write_result(schedule: Schedule, args: argparse.Namespace) -> int:
 def _bench_curtois(args: argparse.Namespace) -> int:
     from shiftplan.bench import run_curtois, table
 
-    options = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers)
+    options = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers,
+                           deterministic=args.deterministic)
     rows = []
     for file in args.files:
         row = run_curtois(file, options, Path(args.out) if args.out else None)

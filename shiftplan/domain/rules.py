@@ -104,6 +104,10 @@ class Rule:
         return text.replace("  ", " ")
 
 
+# One shift a day, hard, unless a rule set says otherwise (the spec's default).
+DEFAULT_MAX_SHIFTS_PER_DAY = Rule(RuleKind.MAX_SHIFTS_PER_DAY, 1)
+
+
 @dataclass(frozen=True)
 class RuleSet:
     id: str

@@ -18,13 +18,10 @@ from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.cover import Slot, resolve_cover
 from shiftplan.domain.fairness import Category, EligibilityGroup, available_dates, eligibility_groups, load
 from shiftplan.domain.model import Assignment, Cover, Scenario, ShiftType, StaffMember, Violation
-from shiftplan.domain.rules import Rule, RuleKind
+from shiftplan.domain.rules import DEFAULT_MAX_SHIFTS_PER_DAY, Rule, RuleKind
 from shiftplan.i18n import _
 
 ONE_DAY = dt.timedelta(days=1)
-DEFAULT_MAX_SHIFTS_PER_DAY = Rule(RuleKind.MAX_SHIFTS_PER_DAY, 1)
-
-
 @dataclass
 class Report:
     """Everything the validator found."""

@@ -18,7 +18,7 @@ from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.cover import resolve_cover
 from shiftplan.domain.fairness import EligibilityGroup, eligibility_groups
 from shiftplan.domain.model import MINUTES_PER_DAY, Cover, Scenario, ShiftType, StaffMember
-from shiftplan.domain.rules import Rule, RuleKind
+from shiftplan.domain.rules import DEFAULT_MAX_SHIFTS_PER_DAY, Rule, RuleKind
 
 # Semantic aliases for the indices used throughout the solver.
 PersonIx = int
@@ -173,6 +173,11 @@ class SolverInput:
     def rules(self, p: PersonIx, kind: RuleKind) -> list[Rule]:
         rule_set = self.rule_sets[p]
         return rule_set.of_kind(kind) if rule_set else []
+
+    def one_shift_a_day(self, p: PersonIx) -> bool:
+        """Whether a hard rule allows ``p`` at most one shift a day (the default does)."""
+        rules = self.rules(p, RuleKind.MAX_SHIFTS_PER_DAY) or [DEFAULT_MAX_SHIFTS_PER_DAY]
+        return any(rule.hard and rule.value <= 1 for rule in rules)
 
     def shift_set(self, rule: Rule) -> tuple[ShiftIx, ...]:
         """The shifts a rule names, or every shift when it names none."""

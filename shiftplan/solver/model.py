@@ -14,8 +14,10 @@ from shiftplan.domain.model import Assignment, Scenario
 from shiftplan.solver.input import Key, SolverInput
 from shiftplan.solver.rules import ALL_RULES
 from shiftplan.solver.rules.base import SCALE, Context, Requirement, RuleFamily, Subject, Term
+from shiftplan.solver.rules.fairness import RULE as FAIRNESS_RULE
 from shiftplan.solver.variables import Lit, Variables
 
+FAIRNESS = FAIRNESS_RULE.name
 # Settling a fixed roster's auxiliary variables is presolve work: far below a second.
 COMPLETION_DETERMINISTIC_TIME = 5.0
 
@@ -49,11 +51,16 @@ class RosterModel:
                  rules: Sequence[RuleFamily] = ALL_RULES) -> None:
         self.inp = SolverInput(scenario, calendar, keep_absent=guarded)
         self.model = cp_model.CpModel()
-        self.vars = Variables(self.model, self.inp)
+        # One shift a day is part of the variables' meaning, unless it must be switchable.
+        single = frozenset(() if guarded else filter(self.inp.one_shift_a_day, range(len(self.inp.people))))
+        self.vars = Variables(self.model, self.inp, single)
         context = Context(self.model, self.inp, self.vars, guarded=guarded)
         self.terms: list[Term] = []
+        self.balances = False  # whether the objective has fairness spreads (see run.py's portfolio)
         for rule in rules:
-            self.terms += rule.build(context)
+            built = rule.build(context)
+            self.balances |= rule.name == FAIRNESS and bool(built)
+            self.terms += built
         self.requirements: dict[Requirement, Lit] = context.requirements
         self.model.minimize(sum((t.coefficient * t.expr for t in self.terms), 0))
 

@@ -24,6 +24,8 @@ from domain.builders import (
 
 from shiftplan.domain.model import Cover, FairnessWeights, Scenario, Status
 from shiftplan.solver import SolveOptions, solve
+from shiftplan.solver.input import Occurrence
+from shiftplan.solver.rules.rest import overlapping
 
 from .helpers import brute_force
 
@@ -205,3 +207,15 @@ def test_fairness_pro_rates_people_who_are_away() -> None:
     assert result.objective == pytest.approx(brute_force(scn, calendar))
     # P2 can work only Wed and Thu: 1 shift there counts as 2; P1 then works 3: loads 3 and 2.
     assert result.objective == pytest.approx(3 * 1)
+
+
+def test_overlapping_shifts_are_forbidden_by_maximal_sets_not_pairs() -> None:
+    def shift(name: str, start: int, end: int) -> tuple[Occurrence, str]:
+        return Occurrence(0, 0, start * 60, end * 60), name
+
+    # 08-16, 12-20 and 18-02 chain, 06-07 the next day stands alone; three shifts from 00:00 run together.
+    chain = [shift("A", 8, 16), shift("B", 12, 20), shift("C", 18, 26), shift("D", 30, 31)]
+    assert overlapping(chain) == [["A", "B"], ["B", "C"]]
+    same_start = [shift("E", 0, 8), shift("L", 0, 10), shift("N", 0, 12)]
+    assert overlapping(same_start) == [["E", "L", "N"]]
+    assert overlapping([shift("A", 8, 16), shift("B", 16, 24)]) == []

@@ -100,7 +100,9 @@ def test_time_limit_is_honoured() -> None:
     free = solve(scn, calendar, SolveOptions(time_limit=2, deterministic=False))
     assert free.wall_time < 2 + 1.0
     steady = solve(scn, calendar, SolveOptions(time_limit=2))
-    assert steady.wall_time < 2 * 3 + 1  # the wall-clock cap of a deterministic run
+    # A deterministic run stops on its budget, or on the clock a second after the limit; building
+    # the model and checking the roster come on top.
+    assert steady.wall_time < 2 + 1 + 1.0
 
 
 def test_progress_reports_improving_rosters() -> None:

@@ -166,6 +166,20 @@ class Context:
             lits.append(lit)
         self.require(requirement, self.model.add_bool_or(lits))
 
+    def at_most_one(self, requirement: Requirement, literals: Iterable[Lit]) -> None:
+        """Hard: at most one of ``literals`` holds (constants folded)."""
+        literals = list(literals)
+        ones = sum(1 for lit in literals if isinstance(lit, int) and lit)
+        lits = [lit for lit in literals if not isinstance(lit, int)]
+        if not lits or (ones == 0 and len(lits) == 1):
+            return
+        if ones:
+            self.require(requirement, self.model.add(sum(lits) == 0))
+        elif self.guarded:  # CP-SAT's at_most_one takes no enforcement literal; a sum does
+            self.require(requirement, self.model.add(sum(lits) <= 1))
+        else:
+            self.model.add_at_most_one(lits)
+
 
 def negate(lit: Lit) -> Lit:
     return 1 - lit if isinstance(lit, int) else lit.Not()

@@ -14,16 +14,10 @@ ends on the next day (次日) and the history shifts before the period are handl
 from __future__ import annotations
 
 from shiftplan.domain.model import MINUTES_PER_DAY
-from shiftplan.domain.rules import Rule, RuleKind
+from shiftplan.domain.rules import DEFAULT_MAX_SHIFTS_PER_DAY, RuleKind
 from shiftplan.solver.input import Occurrence
 from shiftplan.solver.rules.base import Context, Nature, Requirement, Subject, Term, negate
 from shiftplan.solver.variables import Lit
-
-DEFAULT_MAX_SHIFTS_PER_DAY = Rule(RuleKind.MAX_SHIFTS_PER_DAY, 1)
-
-
-def _overlap(a: Occurrence, b: Occurrence) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def occurrences(ctx: Context, p: int, *, all_history: bool) -> list[tuple[Occurrence, Lit]]:
@@ -57,7 +51,13 @@ class DailyLimitRule:
                     lits = [w for s in range(len(inp.shifts)) if not isinstance(w := ctx.vars.works(p, d, s), int)]
                     if len(lits) <= rule.value:
                         continue
-                    if rule.hard:
+                    if rule.hard and rule.value == 1 and p in ctx.vars.single:
+                        ctx.vars.works_day(p, d)  # defined as the sum, which says "at most one"
+                    elif rule.hard and rule.value == 1:
+                        # "Works that day" is then exactly the sum, which the LP relaxation sees
+                        # (the OR that defines it is weak there): the bounds on runs get better.
+                        ctx.require(requirement, ctx.model.add(sum(lits) == ctx.vars.works_day(p, d)))
+                    elif rule.hard:
                         ctx.require(requirement, ctx.model.add(sum(lits) <= int(rule.value)))
                     else:
                         subject = Subject(staff=person.id, dates=(inp.dates[d],))
@@ -66,20 +66,41 @@ class DailyLimitRule:
 
 
 class OverlapRule:
+    """Overlapping shifts of one person: at most one of each set that shares a moment.
+
+    Shifts are intervals on one clock, so the sets to forbid are the interval graph's maximal
+    cliques: the shifts running at some start time, taken just before one of them ends. That is
+    one constraint per clique instead of one per overlapping pair, which matters when many
+    shift types share a day (Curtois Instance 24: 32 types, 27 million pairs).
+    """
+
     name = "overlap"
     nature = Nature.HARD
 
     def build(self, ctx: Context) -> list[Term]:
         for p, person in enumerate(ctx.inp.people):
             requirement = Requirement(self.name, Subject(staff=person.id))
-            shifts = occurrences(ctx, p, all_history=True)
-            for i, (first, a) in enumerate(shifts):
-                for second, b in shifts[i + 1:]:
-                    if second.start >= first.end:
-                        break
-                    if not isinstance(b, int):  # two history shifts are not the period's business
-                        ctx.clause(requirement, [negate(a), negate(b)])
+            for clique in overlapping(occurrences(ctx, p, all_history=True)):
+                if any(not isinstance(lit, int) for lit in clique):  # history alone is not the period's business
+                    ctx.at_most_one(requirement, clique)
         return []
+
+
+def overlapping(shifts: list[tuple[Occurrence, Lit]]) -> list[list[Lit]]:
+    """The maximal sets of shifts (in start order) that all run at one moment."""
+    cliques: list[list[Lit]] = []
+    running: list[tuple[Occurrence, Lit]] = []
+    for occurrence, lit in shifts:
+        # One shift ends before this one starts: the running ones (each added since the last
+        # end) are a maximal set.
+        if any(other.end <= occurrence.start for other, _lit in running):
+            if len(running) > 1:
+                cliques.append([x for _o, x in running])
+            running = [(o, x) for o, x in running if o.end > occurrence.start]
+        running.append((occurrence, lit))
+    if len(running) > 1:
+        cliques.append([x for _o, x in running])
+    return cliques
 
 
 class RestRule:

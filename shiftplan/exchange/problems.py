@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from dataclasses import dataclass
@@ -49,6 +50,12 @@ def _reject_constant(name: str) -> object:
     raise ValueError(_("{name} is not a number JSON allows").format(name=name))
 
 
+def _parse_int(text: str) -> int | float:
+    # Python refuses to convert integers of more than 4300 digits; as infinity such a number
+    # reaches the reader, which names its path ("must be a number") like any other huge one.
+    return int(text) if len(text) <= 4000 else math.inf
+
+
 def parse_json(raw: bytes, file: str) -> object:
     """Decode strict UTF-8 JSON; duplicate keys are kept for the reader to report."""
     try:
@@ -57,7 +64,8 @@ def parse_json(raw: bytes, file: str) -> object:
         raise FormatError([Problem(file, "", _("the file is not UTF-8 text (byte {pos})").format(
             pos=error.start))]) from None
     try:
-        return json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_reject_constant)
+        return json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_reject_constant,
+                          parse_int=_parse_int)
     except json.JSONDecodeError as error:
         raise FormatError([Problem(file, "", _("not valid JSON at line {line}, column {col}: {msg}").format(
             line=error.lineno, col=error.colno, msg=error.msg))]) from None

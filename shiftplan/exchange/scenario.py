@@ -219,6 +219,13 @@ class _ScenarioReader(Reader):
                                                                       _("shift type")))
         return ids if self.known(ids[0], path, self.shift_ids, _("shift type")) else None
 
+    def _references(self, obj: dict[str, object], key: str, path: str, defined: set[str],
+                    what: str) -> tuple[str, ...]:
+        """A list of ids that must be defined, each named once."""
+        found = [(p, self.known(self.take_id(v, p), p, defined, what)) for p, v in self.items(obj, key, path)]
+        self.unique(found)
+        return tuple(dict.fromkeys(i for _p, i in found if i is not None))
+
     def _person(self, value: object, path: str) -> StaffMember | None:
         obj = self.take_object(value, path, ("id",),
                                ("name", "unit", "phone", "roles", "party", "stations", "rule_set", "team", "from",
@@ -227,14 +234,12 @@ class _ScenarioReader(Reader):
             return None
         person_id = self.field(obj, "id", path, self.take_id, None)
         name = self.field(obj, "name", path, self.take_string, person_id)  # omitted: the id, as for shift types
-        roles = tuple(r for p, v in self.items(obj, "roles", path)
-                      if (r := self.known(self.take_id(v, p), p, self.role_ids, _("role"))))
+        roles = self._references(obj, "roles", path, self.role_ids, _("role"))
         if self.role_ids and obj.get("roles", []) == []:
             self.problem(child(path, "roles"), _("every person needs at least one role when roles are defined"))
         stations = None
         if "stations" in obj:
-            stations = tuple(s for p, v in self.items(obj, "stations", path)
-                             if (s := self.known(self.take_id(v, p), p, self.station_ids, _("station"))))
+            stations = self._references(obj, "stations", path, self.station_ids, _("station"))
         rule_set = self.field(obj, "rule_set", path,
                               lambda v, p: self.known(self.take_id(v, p), p, self.rule_set_ids, _("rule set")), None)
         party = self.field(obj, "party", path, lambda v, p: self.take_choice(v, p, PARTY_VALUES), "none")

@@ -210,6 +210,24 @@ def test_a_number_too_large_for_a_float_is_a_problem_not_a_crash(change: Any, pa
     assert problems(data) == [(path, "must be a number")]
 
 
+def test_an_integer_longer_than_python_converts_is_named_at_its_path() -> None:
+    data = minimal()
+    data["weights"] = {"fair_nights": 0}
+    text = json.dumps(data).replace('"fair_nights": 0', '"fair_nights": ' + "9" * 5000)
+    with pytest.raises(FormatError) as caught:
+        read_scenario(text.encode(), "s.json")
+    assert [(p.path, p.message) for p in caught.value.problems] == [("weights.fair_nights", "must be a number")]
+
+
+def test_a_station_or_role_named_twice_in_a_persons_list_is_a_problem() -> None:
+    data = minimal()
+    data["stations"] = [{"id": "S"}, {"id": "T"}]
+    data["roles"] = [{"id": "police"}]
+    data["staff"][0].update(stations=["S", "T", "S"], roles=["police", "police"])
+    assert problems(data) == [("staff[0].roles[1]", "the id police is already used at staff[0].roles[0]"),
+                              ("staff[0].stations[2]", "the id S is already used at staff[0].stations[0]")]
+
+
 @pytest.mark.parametrize("time", ["08:00\n", "０８:００", "08:0０", "8:00", " 08:00", "08:00 "])
 def test_times_are_exactly_hh_mm_in_ascii_digits(time: str) -> None:
     data = minimal()

@@ -16,6 +16,8 @@ The checks:
   group of slots that cannot be filled together (:class:`DateShortfall`);
 - per person: hard ``min_shifts`` / ``min_hours`` beyond what the dates the person can work allow
   (:class:`PersonShortfall`);
+- per station: the hard minimums of the whole period beyond what everyone who may work there can
+  work at most, each counted in full (:class:`StationShortfall`);
 - per fixed assignment: a clash with absences, roster dates, station, role, the period, history
   or earlier fixed assignments (:class:`FixedClash`);
 - per cover entry: a hard need above its own ``max``, or more people fixed on a slot than its
@@ -29,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -204,6 +206,23 @@ class PersonShortfall(Shortfall):
 
     def _json(self) -> dict[str, object]:
         return {"staff": self.staff, "limit": _rule_json(self.limit)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class StationShortfall(Shortfall):
+    """The period's hard minimums at a station need more shifts than its people can work in all."""
+
+    station: str
+    people: int  # who may work there
+    limits: tuple[tuple[Rule, int], ...] = ()  # the rules that cap them, with how many they cap
+
+    @property
+    def kind(self) -> str:
+        return "station"
+
+    def _json(self) -> dict[str, object]:
+        return {"station": self.station, "people": self.people,
+                "limits": [{**_rule_json(r), "people": n} for r, n in self.limits]}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -561,7 +580,9 @@ class _Analysis:
         for day in sorted(by_date):
             dated += by_date[day].shortfalls
             dated += self._date_checks(day, by_date[day])
-        return [*clashes, *conflicts, *dated, *self._person_checks()]
+        people = self._person_checks()
+        # Station totals only add news when nothing narrower was found.
+        return [*clashes, *conflicts, *dated, *people] or list(self._station_checks())
 
     # --- fixed assignments ----------------------------------------------------------------------
 
@@ -809,6 +830,33 @@ class _Analysis:
         return PersonShortfall(rule=rule.kind.value, needed=rule.value, available=round(bound, 2),
                                blocked=(*limits, *_merge_ranges(blocked)), staff=person.id, limit=rule)
 
+    def _station_checks(self) -> Iterator[StationShortfall]:
+        """Per station, the period's hard minimums against what its people can work at most."""
+        need: dict[str, int] = defaultdict(int)
+        for slot, entry in self.needs.items():
+            if not entry.soft:
+                need[slot.station] += entry.min
+        most = Rule(RuleKind.MIN_SHIFTS, math.inf)  # what a person can work at most, as its shortfall
+        capacity: dict[str, tuple[float, Rule | None]] = {}
+        for station in self.scenario.stations:
+            if need.get(station.id, 0) <= 0:
+                continue
+            total, people, limits = 0.0, 0, defaultdict[Rule, int](int)
+            for view in self.views:
+                if not view.person.may_work_at(station.id) or not self.serves(view.person):
+                    continue
+                if view.person.id not in capacity:
+                    found = self._person_shortfall(view, most)
+                    rule = next((b.rule for b in found.blocked if b.reason is Reason.LIMIT), None) if found else None
+                    capacity[view.person.id] = (found.available if found else math.inf, rule)
+                available, rule = capacity[view.person.id]
+                total, people = total + available, people + 1
+                if rule is not None:
+                    limits[rule] += 1
+            if total < need[station.id]:
+                yield StationShortfall(rule="cover_min", needed=need[station.id], available=round(total, 2),
+                                       station=station.id, people=people, limits=tuple(limits.items()))
+
     def _history_run(self, view: _View) -> int:
         """Consecutive worked dates inside the history window that end the day before the period."""
         day, run = self.period.start - ONE_DAY, 0
@@ -971,7 +1019,9 @@ class _Flow:
 # --- wording ---------------------------------------------------------------------------------
 
 
-class _Names:
+class Names:
+    """Ids to the names a planner knows, for sentences."""
+
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.people = {p.id: p.name or p.id for p in scenario.staff}
@@ -1009,7 +1059,7 @@ class _Names:
 
 def describe(shortfall: Shortfall, scenario: Scenario) -> str:
     """One sentence in the current language, naming people, shifts, stations, roles and rules."""
-    names = _Names(scenario)
+    names = Names(scenario)
     if isinstance(shortfall, SlotShortfall):
         head = _slot_head(shortfall, names)
     elif isinstance(shortfall, DateShortfall):
@@ -1024,12 +1074,19 @@ def describe(shortfall: Shortfall, scenario: Scenario) -> str:
         head = _("{name} is fixed on {where}").format(name=names.person(f.staff), where=where)
     elif isinstance(shortfall, CoverConflict):
         return _conflict_text(shortfall, names)
+    elif isinstance(shortfall, StationShortfall):
+        head = _("{station}: the period needs {need} shifts, but the {people} people who may work there "
+                 "can work at most {n} in all").format(station=names.station(shortfall.station),
+                                                       need=int(shortfall.needed), people=shortfall.people,
+                                                       n=f"{shortfall.available:g}")
+        return _with_reasons(head, [ngettext("{rule} ({n} person)", "{rule} ({n} people)", n).format(
+            rule=names.rule(r), n=n) for r, n in shortfall.limits])
     else:
         head = shortfall.rule
     return _with_reasons(head, [_blocked_text(b, names, scenario) for b in shortfall.blocked])
 
 
-def _slot_head(s: SlotShortfall, names: _Names) -> str:
+def _slot_head(s: SlotShortfall, names: Names) -> str:
     need, n, where = int(s.needed), int(s.available), names.where(s.slot)
     if s.rule == "cover_roles":
         return _("{where}: {need} serving as {role} needed, only {n} can be rostered").format(
@@ -1043,7 +1100,7 @@ def _slot_head(s: SlotShortfall, names: _Names) -> str:
         where=where, need=need, n=n)
 
 
-def _date_head(s: DateShortfall, names: _Names) -> str:
+def _date_head(s: DateShortfall, names: Names) -> str:
     fields = {"date": s.date, "slots": names.slots(s.slots), "need": int(s.needed), "n": int(s.available)}
     if s.rule == "cover_party":
         return _("{date}: {slots} need {need} Party members together, only {n} can be rostered").format(**fields)
@@ -1061,7 +1118,7 @@ def _date_head(s: DateShortfall, names: _Names) -> str:
         roles=roles, **fields)
 
 
-def _person_head(s: PersonShortfall, names: _Names) -> str:
+def _person_head(s: PersonShortfall, names: Names) -> str:
     name = names.person(s.staff)
     available = f"{s.available:g}"
     if s.limit.kind is RuleKind.MIN_HOURS:
@@ -1072,7 +1129,7 @@ def _person_head(s: PersonShortfall, names: _Names) -> str:
         name=name, limit=f"{s.limit.value:g}", shifts=shifts, n=available).replace("  ", " ")
 
 
-def _conflict_text(s: CoverConflict, names: _Names) -> str:
+def _conflict_text(s: CoverConflict, names: Names) -> str:
     where = names.where(s.slots[0])
     if len(s.slots) > 1:
         more = len(s.slots) - 1
@@ -1098,7 +1155,7 @@ def _listing(items: list[str]) -> str:
     return _("{listed} and {n} more").format(listed=_(", ").join(items[:LISTED]), n=len(items) - LISTED)
 
 
-def _blocked_text(b: Blocked, names: _Names, scenario: Scenario, person_level: bool = False) -> str:
+def _blocked_text(b: Blocked, names: Names, scenario: Scenario, person_level: bool = False) -> str:
     """Why one person is kept out; at person level, on which dates."""
     name = names.person(b.staff)
     shift = names.shift(b.shift)
@@ -1155,7 +1212,7 @@ def _blocked_text(b: Blocked, names: _Names, scenario: Scenario, person_level: b
     return text
 
 
-def _rule_text(b: Blocked, name: str, names: _Names) -> str:
+def _rule_text(b: Blocked, name: str, names: Names) -> str:
     text = _("{name} would break “{rule}”").format(name=name, rule=names.rule(b.rule) if b.rule else "")
     context: list[str] = []
     kind = b.rule.kind if b.rule is not None else None

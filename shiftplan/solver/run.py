@@ -52,6 +52,7 @@ REFERENCE_CORES = 2
 INTERLEAVED_EFFICIENCY = 0.73
 WALL_GRACE = 0.1
 STOP_REPEAT_SECONDS = 0.1
+EXPLAIN_SECONDS = 5.0  # at least this long to find the conflicting requirements of an infeasible roster
 # Building a model, its greedy start and the completed hint take about this long per seat
 # variable (measured 27 + 8 + 10 us, plus margin). A deterministic budget must not depend on
 # measured times, so it subtracts this estimate from the time limit instead.
@@ -241,7 +242,11 @@ class SolveRun:
             hard = tuple(report.hard)
         else:
             if status is Status.INFEASIBLE and not explanation:
-                explanation = explain(self.scenario, self.calendar)
+                # The infeasible parts alone, in what is left of the time limit (a few seconds at least).
+                parts = [s.model.inp.scenario for s in searches if s.status is Status.INFEASIBLE]
+                budget = max(EXPLAIN_SECONDS, started + self.options.time_limit - time.perf_counter())
+                explanation = tuple(line for part in parts
+                                    for line in explain(part, self.calendar, budget / len(parts)))
             schedule = Schedule((), status, name, explanation=explanation)
         stopped = self._stopped
         times = [s.first_time for s in searches]

@@ -41,6 +41,7 @@ from shiftplan.domain.shortfalls import (
     Reason,
     Shortfall,
     SlotShortfall,
+    StationShortfall,
     describe,
     find_shortfalls,
 )
@@ -505,3 +506,27 @@ def test_every_kind_can_be_described(language: str) -> None:
     s = scenario("2020-02-03", "2020-02-09", staff=["A", "B"], rule_sets=[rule_set("standard")],
                  cover=[cover(min=3)])
     assert all(describe(x, s) for x in shortfalls(s))
+
+
+# --- a station's whole period --------------------------------------------------------------------
+
+
+def test_a_station_whose_people_cannot_work_its_period_is_named_with_the_capping_rule() -> None:
+    # Station S1 needs one day shift on each of five days; its two people may work two shifts each.
+    # S2's person works only there and is not counted for S1.
+    s = scenario(
+        "2020-02-03", "2020-02-07", stations=("S1", "S2"), rules=[rule("max_shifts", 2)],
+        staff=[person("A", stations=["S1"]), person("B", stations=["S1"]), person("C", stations=["S2"])],
+        cover=[cover(station="S1", shift="D", min=1)])
+    [found] = shortfalls(s)
+    assert isinstance(found, StationShortfall)
+    assert (found.station, found.needed, found.available, found.people) == ("S1", 5, 4, 2)
+    assert [(r.kind, n) for r, n in found.limits] == [(RuleKind.MAX_SHIFTS, 2)]
+    assert sentences(s) == ["Station S1: the period needs 5 shifts, but the 2 people who may work there can work "
+                            "at most 4 in all: At most 2 shifts in the period (2 people)"]
+
+
+def test_a_station_with_enough_capacity_in_all_is_no_shortfall() -> None:
+    s = scenario("2020-02-03", "2020-02-07", staff=["A", "B", "C"], rules=[rule("max_shifts", 2)],
+                 cover=[cover(shift="D", min=1)])
+    assert shortfalls(s) == []

@@ -547,12 +547,18 @@ class MainWindow(QMainWindow):
 
 
 def ask_take_over(parent: QWidget | None, error: DatabaseInUseError) -> bool:
-    """Tell the user another window has the database; True if they say that window is gone."""
+    """Tell the user another window has the database; True if they say that window is gone.
+
+    Taking over is offered only when the holder may be gone: when it is a live process on this
+    computer, the user can only switch to that window or close it.
+    """
     box = QMessageBox(QMessageBox.Icon.Warning, _("Database in use"), str(error), QMessageBox.StandardButton.Cancel,
                       parent)
-    box.setInformativeText(_("If you are sure that no other shiftplan has it open (for example, it ran on another "
-                             "computer that was switched off), you can open it anyway."))
-    anyway = box.addButton(_("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+    anyway = None
+    if error.holder is None or error.holder.may_be_gone:
+        box.setInformativeText(_("If you are sure that no other shiftplan has it open (for example, it ran on "
+                                 "another computer that was switched off), you can open it anyway."))
+        anyway = box.addButton(_("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return box.clickedButton() is anyway
+    return anyway is not None and box.clickedButton() is anyway

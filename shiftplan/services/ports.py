@@ -76,6 +76,18 @@ class Store(Protocol):
     def set_calendar(self, plan_id: int | None, calendar: CalendarSpec) -> None: ...
 
 
+NEW, UPDATE = "new", "update"
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """A problem or warning about one field of an imported row, for marking that cell."""
+
+    key: str  # the field: name, unit, phone, roles, party, stations, team, id, from, to
+    message: str
+    problem: bool  # True: the row cannot be imported; False: a warning
+
+
 @dataclass(frozen=True)
 class ImportRow:
     """One line of a staff workbook as it would be imported: the person, or why not."""
@@ -84,6 +96,9 @@ class ImportRow:
     person: StaffMember | None
     problems: tuple[str, ...] = ()  # the row cannot be imported
     warnings: tuple[str, ...] = ()  # it can, but the user should look
+    action: str = NEW  # NEW: added to the staff list; UPDATE: the person with its id is updated
+    cells: tuple[CellNote, ...] = ()  # the problems and warnings by field
+    values: Mapping[str, str] = field(default_factory=dict)  # field -> the cell as written
 
 
 @dataclass(frozen=True)

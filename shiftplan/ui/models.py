@@ -74,6 +74,7 @@ class Column(Generic[T]):
     value: Callable[[T], object] | None = None  # what an editor starts from; None: the text
     tooltip: Callable[[T], str] | None = None  # None: the text (so that elided text can be read)
     foreground: Callable[[T], QColor | None] | None = None
+    background: Callable[[T], QColor | None] | None = None
     header_tip: str = ""  # N_-marked explanation of the column
 
 
@@ -140,6 +141,8 @@ class DomainTableModel(QAbstractTableModel, Generic[T]):
             return column.alignment
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
             return column.foreground(item)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background:
+            return column.background(item)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

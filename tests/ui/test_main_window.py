@@ -58,7 +58,7 @@ def test_undo_and_redo_have_the_usual_keys(window: MainWindow) -> None:
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Y" in [k.toString() for k in window.redo_action.shortcuts()]
     assert not window.undo_action.isEnabled()
-    assert set_cell(window.stations_page.model, 0, 3, "110")
+    assert set_cell(window.stations_page.model, 0, 3, "0371-64000009")
     assert window.undo_action.isEnabled()
     assert window.statusBar().currentMessage() == "Saved: Change station “310国道巩义方向防疫服务站”"
 
@@ -161,7 +161,7 @@ def test_export_and_import_a_scenario(window: MainWindow, database: str, scenari
                                         "requests": ()}), smaller)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(smaller), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert set_cell(window.stations_page.model, 0, 3, "110")  # something to undo, before
+    assert set_cell(window.stations_page.model, 0, 3, "0371-64000009")  # something to undo, before
     window.import_scenario()
     qtbot.waitUntil(lambda: len(window.controller.workspace.scenario.staff) == 2)
     assert len(stored(database).staff) == 2

@@ -27,7 +27,7 @@ from shiftplan.exchange.problems import FormatError
 from shiftplan.exchange.scenario import load_scenario, save_scenario
 from shiftplan.i18n import _, ngettext
 from shiftplan.official_calendar import official_calendar
-from shiftplan.services.ports import ImportRow, StaffImport
+from shiftplan.services.ports import CellNote, ImportRow, StaffImport
 from shiftplan.storage import Database
 
 APP_NAME = "shiftplan"
@@ -184,7 +184,9 @@ class DesktopBackend:
 
         with _spreadsheet_errors():
             result = spreadsheet.read_staff_workbook(path, roles, stations, existing)
-        rows = tuple(ImportRow(r.line, r.person, tuple(r.problems), tuple(r.warnings)) for r in result.rows)
+        rows = tuple(ImportRow(r.line, r.person, tuple(r.problems), tuple(r.warnings), r.action,
+                               tuple(CellNote(c.key, c.message, c.problem) for c in r.cells), dict(r.values))
+                     for r in result.rows)
         return StaffImport(rows, tuple(result.notes), tuple(result.valid))
 
     def export_staff(self, path: str, staff: Sequence[StaffMember], roles: Sequence[Role],

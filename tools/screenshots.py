@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from shiftplan import app as composition
 from shiftplan import i18n
+from shiftplan.domain.model import StaffMember
 from shiftplan.ui.application import create_application
 from shiftplan.ui.controller import Controller
 from shiftplan.ui.dialogs.staff_import import StaffImportDialog, import_staff_workbook
@@ -136,7 +137,7 @@ def main() -> None:
         _dialog_shot(app, lambda: staff.edit_selected(), args.out / "app-bulk-edit.png")
         _dialog_shot(app, lambda: staff.add(), args.out / "app-add-person.png")
 
-        workbook = _staff_workbook(Path(folder) / "名单.xlsx")
+        workbook = _staff_workbook(Path(folder) / "名单.xlsx", controller.workspace.scenario.staff[0])
         import_staff_workbook(window, controller, str(workbook))
         for _ in range(200):  # read in the background
             app.processEvents()
@@ -154,8 +155,9 @@ def main() -> None:
     sys.exit(0)
 
 
-def _staff_workbook(path: Path) -> Path:
-    """A staff list as a colleague might send it: mostly fine, two rows with mistakes."""
+def _staff_workbook(path: Path, known: StaffMember) -> Path:
+    """A staff list as a colleague might send it: mostly fine, someone already in the list (``known``),
+    three rows with mistakes, a footer."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "人员"
@@ -165,6 +167,10 @@ def _staff_workbook(path: Path) -> Path:
     sheet.append(["", "区交通运输局", "13903710003", "消杀", "群众", "上街火车站防疫服务站", "三组"])
     sheet.append(["郭强", "区公安分局", "13903710004", "特警", "党员", "上街汽车站防疫服务站", "四组"])
     sheet.append(["韩梅", "区教育局", "13903710005", "登记、消杀", "入党积极分子", "", ""])
+    sheet.append([known.name, known.unit, known.phone, "登记", "党员", "", "一组"])
+    sheet.append(["吴敏", "区卫健委", "1390371006", "医务", "群众", "", ""])
+    sheet.append(["合计", "8人"])
+    sheet.append(["制表人：王芳        审核人：李强"])
     book.save(path)
     return path
 

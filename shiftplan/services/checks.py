@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from shiftplan.domain.model import Absence, Cover, Request, Role, ShiftType, StaffMember, Station
+from shiftplan.domain.phones import is_phone
 from shiftplan.domain.rules import Rule, RuleKind
 from shiftplan.i18n import _
 
@@ -32,12 +33,21 @@ def _name(problems: Problems, name: str, others: Iterable[str], empty: str, take
         problems["name"] = taken.format(name=name.strip())
 
 
-def station(new: Station, others: Sequence[Station]) -> Problems:
-    """``others``: every station but the one edited."""
+def _phone(problems: Problems, phone: str, before: str | None) -> None:
+    """A phone that is not one (domain ``phones``); one stored earlier and left as it was does not block an edit."""
+    if phone != before and not is_phone(phone):
+        problems["phone"] = _("“{value}” is not a phone number. Enter a mobile (11 digits starting with 13 to 19, "
+                              "such as 138 0013 8000) or a landline with its area code (such as 0371-6789 1234), or "
+                              "leave it empty.").format(value=phone.strip())
+
+
+def station(new: Station, others: Sequence[Station], old: Station | None = None) -> Problems:
+    """``others``: every station but the one edited; ``old``: the station before the edit."""
     problems: Problems = {}
     _id(problems, new.id, (s.id for s in others))
     _name(problems, new.name, (s.name for s in others), _("Enter the station's name."),
           _("Another station is already called “{name}”."))
+    _phone(problems, new.phone, old.phone if old else None)
     return problems
 
 
@@ -57,11 +67,14 @@ def shift_type(new: ShiftType, others: Sequence[ShiftType]) -> Problems:
     return problems
 
 
-def person(new: StaffMember, others: Sequence[StaffMember], roles_defined: bool) -> Problems:
+def person(new: StaffMember, others: Sequence[StaffMember], roles_defined: bool,
+           old: StaffMember | None = None) -> Problems:
+    """``old``: the person before the edit (None for a new one)."""
     problems: Problems = {}
     _id(problems, new.id, (p.id for p in others))
     if not new.name.strip():
         problems["name"] = _("Enter the person's name.")
+    _phone(problems, new.phone, old.phone if old else None)
     if roles_defined and not new.roles:
         problems["roles"] = _("Choose at least one role: the roles say what the person can do on a shift.")
     if new.stations == ():

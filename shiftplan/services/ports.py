@@ -7,6 +7,7 @@ may raise :class:`shiftplan.domain.errors.UserError` (or a subclass) with a mess
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -16,6 +17,7 @@ from shiftplan.domain.model import (
     Absence,
     CalendarSpec,
     Cover,
+    Period,
     Request,
     Role,
     Scenario,
@@ -23,6 +25,7 @@ from shiftplan.domain.model import (
     ShiftType,
     StaffMember,
     Station,
+    Status,
 )
 from shiftplan.domain.rules import RuleSet
 
@@ -30,6 +33,25 @@ from shiftplan.domain.rules import RuleSet
 class PlanRef(Protocol):
     @property
     def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def period(self) -> Period: ...
+
+
+class ScheduleRef(Protocol):
+    """A saved roster of a plan, without its assignments."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def plan_id(self) -> int: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def created_at(self) -> dt.datetime: ...
 
 
 class Store(Protocol):
@@ -41,6 +63,8 @@ class Store(Protocol):
     def import_scenario(self, scenario: Scenario) -> int: ...
     def plans(self) -> Sequence[PlanRef]: ...
     def latest_schedule(self, plan_id: int) -> Schedule | None: ...
+    def schedules(self, plan_id: int) -> Sequence[ScheduleRef]: ...
+    def schedule(self, schedule_id: int) -> Schedule | None: ...
 
     def add_station(self, station: Station, index: int | None = None) -> None: ...
     def update_station(self, station_id: str, station: Station) -> None: ...
@@ -76,6 +100,18 @@ class Store(Protocol):
     def set_calendar(self, plan_id: int | None, calendar: CalendarSpec) -> None: ...
 
 
+NEW, UPDATE = "new", "update"
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """A problem or warning about one field of an imported row, for marking that cell."""
+
+    key: str  # the field: name, unit, phone, roles, party, stations, team, id, from, to
+    message: str
+    problem: bool  # True: the row cannot be imported; False: a warning
+
+
 @dataclass(frozen=True)
 class ImportRow:
     """One line of a staff workbook as it would be imported: the person, or why not."""
@@ -84,6 +120,9 @@ class ImportRow:
     person: StaffMember | None
     problems: tuple[str, ...] = ()  # the row cannot be imported
     warnings: tuple[str, ...] = ()  # it can, but the user should look
+    action: str = NEW  # NEW: added to the staff list; UPDATE: the person with its id is updated
+    cells: tuple[CellNote, ...] = ()  # the problems and warnings by field
+    values: Mapping[str, str] = field(default_factory=dict)  # field -> the cell as written
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,12 @@ from shiftplan.domain.model import (
     Period,
     Request,
     Role,
+    Scenario,
     Schedule,
     ShiftType,
     StaffMember,
     Station,
+    Status,
 )
 from shiftplan.domain.rules import RuleSet
 from shiftplan.i18n import N_, _, ngettext
@@ -67,6 +69,19 @@ class Edit:
     def merged(self, later: Edit) -> Edit:
         """This edit and a later one of the same field as one: forward to the later state, backward to before."""
         return Edit(later.text, self.changes | later.changes, later.forward, self.backward, self.merge_key)
+
+
+@dataclass(frozen=True)
+class RosterChoice:
+    """A saved roster as the user picks one: its plan, its version, when it was made."""
+
+    plan_id: int
+    plan_name: str
+    period: Period
+    schedule_id: int
+    version: int
+    status: Status
+    created_at: dt.datetime  # UTC
 
 
 @dataclass(frozen=True)
@@ -178,6 +193,19 @@ class Workspace:
     def latest_schedule(self) -> Schedule | None:
         plans = self.store.plans()
         return self.store.latest_schedule(plans[-1].id) if plans else None
+
+    def rosters(self) -> list[RosterChoice]:
+        """Every saved roster of every plan, oldest first (the latest last)."""
+        return [RosterChoice(plan.id, plan.name, plan.period, info.id, info.version, info.status, info.created_at)
+                for plan in self.store.plans() for info in self.store.schedules(plan.id)]
+
+    def roster(self, choice: RosterChoice) -> tuple[Scenario, Schedule, DayCalendar]:
+        """A saved roster with the scenario of its plan and that plan's restdays and holidays."""
+        schedule = self.store.schedule(choice.schedule_id)
+        if schedule is None:
+            raise UserError(_("This roster was deleted meanwhile."))
+        scenario = self.store.export_scenario(choice.plan_id)
+        return scenario, schedule, self.calendar_state(scenario.calendar, scenario.period).calendar
 
     # --- questions the screens ask ----------------------------------------------------------
 

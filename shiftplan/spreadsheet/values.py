@@ -17,6 +17,7 @@ from typing import NamedTuple
 from openpyxl.utils.datetime import from_excel
 
 from shiftplan.domain.model import Party, Role, Station
+from shiftplan.domain.phones import normalize_phone, phone_problem
 from shiftplan.i18n import N_, _
 from shiftplan.spreadsheet.columns import squeeze
 
@@ -24,8 +25,6 @@ from shiftplan.spreadsheet.columns import squeeze
 SEPARATORS = re.compile(r"([、,，;；/／|｜\s]+)")
 # What Excel shows for a long number in a General cell; as text, the digits beyond the sixth are gone.
 SCIENTIFIC = re.compile(r"\d(?:\.\d+)?e[+-]?\d+", re.IGNORECASE)
-MOBILE = re.compile(r"(?:\+?86)?(1[3-9]\d{9})")
-LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}(?:-\d{1,6})?")
 TEXT_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # Excel day numbers of 2000-01-01 and 2099-12-31: a plain number in a date column is read as a day
 # number only in that range, anything else is more likely a mistake than a date.
@@ -82,7 +81,8 @@ def name(value: object) -> str:
 
 
 def phone(value: object) -> str:
-    """A mainland mobile as its 11 digits, or a landline as written (0371-12345678); "" for none."""
+    """The phone in its one written form (``shiftplan.domain.phones``: a mobile as its 11 digits, a
+    landline as 0371-12345678); "" for none."""
     if value is None:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -96,16 +96,10 @@ def phone(value: object) -> str:
         written = re.sub(r"^(\d+)\.0+$", r"\1", written)  # a float turned into text by another program
     else:
         written = shown(value)
-    if not written:
-        return ""
-    mobile = MOBILE.fullmatch(re.sub(r"[\s-]", "", written))
-    if mobile:
-        return mobile.group(1)
-    landline = re.sub(r"^\((0\d{2,3})\)", r"\1-", re.sub(r"\s", "", written))
-    if LANDLINE.fullmatch(landline):
-        return landline
-    raise CellProblem(_("{value} is not a phone number (a mobile has 11 digits starting with 13 to 19, a landline "
-                        "is written like 0371-12345678)").format(value=written))
+    stored = normalize_phone(written)
+    if stored is None:
+        raise CellProblem(phone_problem(written) or written)
+    return stored
 
 
 def party(value: object) -> Party:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -32,8 +33,9 @@ from PySide6.QtWidgets import (
 import shiftplan
 from shiftplan import i18n
 from shiftplan.domain.errors import UserError
+from shiftplan.domain.model import STATUS_LABELS
 from shiftplan.i18n import _, ngettext
-from shiftplan.services.workspace import Changes
+from shiftplan.services.workspace import Changes, RosterChoice
 from shiftplan.ui.controller import Controller
 from shiftplan.ui.dialogs.preferences import LANGUAGE_NAMES, PreferencesDialog
 from shiftplan.ui.dialogs.staff_import import import_staff_workbook
@@ -202,7 +204,7 @@ class MainWindow(QMainWindow):
         self.template_action = self._action(_("Save staff &template…"), self.save_template,
                                             tip=_("An empty Excel staff list with the columns the import reads"))
         self.roster_action = self._action(_("Export &roster to Excel…"), self.export_roster,
-                                          tip=_("Write the latest roster to Excel"))
+                                          tip=_("Write a saved roster to Excel"))
         self.exit_action = self._action(_("E&xit"), self.close, shortcut=QKeySequence.StandardKey.Quit)
         self.exit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def _has_roster(self) -> bool:
         try:
-            return self.controller.workspace.latest_schedule() is not None
+            return bool(self.controller.workspace.rosters())
         except UserError:
             return False
 
@@ -473,17 +475,30 @@ class MainWindow(QMainWindow):
                       _("Saved {file}.").format(file=path))
 
     def export_roster(self) -> None:
+        """Write a saved roster to Excel; with several saved, the user picks which (the latest first)."""
         workspace = self.controller.workspace
-        schedule = workspace.latest_schedule()
-        if schedule is None:
+        rosters = workspace.rosters()
+        if not rosters:
             QMessageBox.information(self, _("Export roster to Excel"), _("The plan has no roster yet."))
+            return
+        choice = rosters[-1]
+        if len(rosters) > 1:
+            labels = [roster_label(r) for r in reversed(rosters)]
+            label, ok = QInputDialog.getItem(self, _("Export roster to Excel"), _("&Roster to export:"), labels, 0,
+                                             False)
+            if not ok:
+                return
+            choice = list(reversed(rosters))[labels.index(label)]
+        try:
+            scenario, schedule, calendar = workspace.roster(choice)
+        except UserError as error:
+            QMessageBox.warning(self, _("Export roster to Excel"), str(error))
             return
         path = self._save_path(_("Export roster to Excel"), _("roster.xlsx"), _("Excel workbooks (*.xlsx)"), ".xlsx")
         if path:
-            backend, sc = self.controller.backend, workspace.scenario
-            calendar = workspace.calendar_state().calendar
+            backend = self.controller.backend
             self._run(_("Export roster to Excel"), _("Writing {file}…").format(file=Path(path).name),
-                      lambda: backend.export_roster(path, sc, schedule, calendar),
+                      lambda: backend.export_roster(path, scenario, schedule, calendar),
                       _("Exported to {file}.").format(file=path))
 
     # --- preferences and language ------------------------------------------------------------
@@ -546,13 +561,28 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def roster_label(roster: RosterChoice) -> str:
+    """A saved roster as the user tells it from the others: plan, version, how good, when made."""
+    made = roster.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return _("{plan}: version {version} ({status}, made {made})").format(
+        plan=roster.plan_name or _("Plan {start} – {end}").format(start=roster.period.start.isoformat(),
+                                                                   end=roster.period.end.isoformat()),
+        version=roster.version, status=_(STATUS_LABELS[roster.status]), made=made)
+
+
 def ask_take_over(parent: QWidget | None, error: DatabaseInUseError) -> bool:
-    """Tell the user another window has the database; True if they say that window is gone."""
+    """Tell the user another window has the database; True if they say that window is gone.
+
+    Taking over is offered only when the holder may be gone: when it is a live process on this
+    computer, the user can only switch to that window or close it.
+    """
     box = QMessageBox(QMessageBox.Icon.Warning, _("Database in use"), str(error), QMessageBox.StandardButton.Cancel,
                       parent)
-    box.setInformativeText(_("If you are sure that no other shiftplan has it open (for example, it ran on another "
-                             "computer that was switched off), you can open it anyway."))
-    anyway = box.addButton(_("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+    anyway = None
+    if error.holder is None or error.holder.may_be_gone:
+        box.setInformativeText(_("If you are sure that no other shiftplan has it open (for example, it ran on "
+                                 "another computer that was switched off), you can open it anyway."))
+        anyway = box.addButton(_("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return box.clickedButton() is anyway
+    return anyway is not None and box.clickedButton() is anyway

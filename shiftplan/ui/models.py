@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from shiftplan.domain.model import Party
+from shiftplan.domain.phones import normalize_phone
 from shiftplan.i18n import N_, _
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,6 +74,7 @@ class Column(Generic[T]):
     value: Callable[[T], object] | None = None  # what an editor starts from; None: the text
     tooltip: Callable[[T], str] | None = None  # None: the text (so that elided text can be read)
     foreground: Callable[[T], QColor | None] | None = None
+    background: Callable[[T], QColor | None] | None = None
     header_tip: str = ""  # N_-marked explanation of the column
 
 
@@ -139,6 +141,8 @@ class DomainTableModel(QAbstractTableModel, Generic[T]):
             return column.alignment
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
             return column.foreground(item)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background:
+            return column.background(item)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -192,5 +196,16 @@ def text_edit(field: str, *, required: str = "") -> Callable[[Any, Any], Any]:
         if required and not text:
             raise EditRefused(required)
         return dataclasses.replace(item, **{field: text})
+
+    return edit
+
+
+def phone_edit(field: str) -> Callable[[Any, Any], Any]:
+    """An edit that sets a phone field: in its one written form when it is a phone number, else as typed
+    (the page's check then says what is wrong with it)."""
+    def edit(item: Any, value: Any) -> Any:
+        text = str(value or "").strip()
+        stored = normalize_phone(text)
+        return dataclasses.replace(item, **{field: text if stored is None else stored})
 
     return edit

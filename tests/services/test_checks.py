@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from shiftplan.domain.model import Absence, Cover, Request, Role, ShiftType, StaffMember, Station
@@ -57,3 +58,15 @@ def test_leave_and_requests() -> None:
     assert checks.request(request, [request]) == {"date": "There is already a request for this day and shift."}
     assert checks.request(Request("P1", D(2020, 2, 1), True, "N", 0), []) == {"weight": "The weight must be above "
                                                                                         "zero."}
+
+
+def test_phones_of_people_and_stations() -> None:
+    assert checks.person(StaffMember("P1", "张三", phone="+86 138 0013 8000"), [], False) == {}
+    assert checks.station(Station("A", "甲站", phone="0371-6789 1234"), []) == {}
+    problems = checks.person(StaffMember("P1", "张三", phone="12345"), [], False)
+    assert problems["phone"].startswith("“12345” is not a phone number.")
+    assert "phone" in checks.station(Station("A", "甲站", phone="6400"), [])
+    # a malformed phone stored earlier (e.g. from a scenario file) does not block editing something else
+    old = StaffMember("P1", "张三", phone="12345")
+    assert checks.person(dataclasses.replace(old, team="一组"), [], False, old) == {}
+    assert checks.station(Station("A", "乙站", phone="6400"), [], Station("A", "甲站", phone="6400")) == {}

@@ -7,6 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from shiftplan.domain.model import StaffMember
 from shiftplan.spreadsheet import STAFF_COLUMNS, SpreadsheetError
 from shiftplan.spreadsheet.columns import header_key, normalize_header
 
@@ -73,10 +74,17 @@ def test_extra_missing_and_repeated_columns_are_noted(tmp_path: Path) -> None:
     assert result.valid[0].phone == "13800000000"
 
 
-def test_a_missing_role_column_makes_every_row_a_problem_when_roles_are_defined(tmp_path: Path) -> None:
-    result = read(make_workbook(tmp_path / "noroles.xlsx", [["姓名"], ["张琳"]]))
+def test_a_missing_role_column_makes_every_new_person_a_problem_when_roles_are_defined(tmp_path: Path) -> None:
+    existing = [StaffMember("P0007", "王芳", roles=("medic",), team="二组")]
+    result = read(make_workbook(tmp_path / "noroles.xlsx", [["姓名", "班组"], ["张琳", "一组"], ["王芳", "一组"]]),
+                  existing)
     assert result.rows[0].problems == [
-        "岗位: the role is missing; every person needs at least one (known roles: 民警、医务、登记、消杀、带班)"]
+        "岗位: no role: the sheet has no 岗位 column, and a new person needs at least one (known roles: "
+        "民警、医务、登记、消杀、带班)"]
+    assert [(c.key, c.problem) for c in result.rows[0].cells] == [("roles", True)]
+    assert result.valid == [StaffMember("P0007", "王芳", roles=("medic",), team="一组")]  # keeps the role
+    assert ("The sheet has no column for 岗位: people already in the staff list keep their roles, new people cannot "
+            "be imported without one") in result.notes
 
 
 def test_the_header_may_sit_under_merged_title_rows_but_not_below_row_ten(tmp_path: Path) -> None:

@@ -175,7 +175,7 @@ def test_the_language_switches_while_the_app_runs(app: QApplication, controller:
     shell.show()
     old = shell.window
     old.show_page(old.staff_page)
-    assert set_cell(old.stations_page.model, 0, 3, "110")  # an edit to undo after the switch
+    assert set_cell(old.stations_page.model, 0, 3, "0371-64000009")  # an edit to undo after the switch
 
     old.language_actions["zh_CN"].trigger()
 

@@ -58,7 +58,7 @@ def test_undo_and_redo_have_the_usual_keys(window: MainWindow) -> None:
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Y" in [k.toString() for k in window.redo_action.shortcuts()]
     assert not window.undo_action.isEnabled()
-    assert set_cell(window.stations_page.model, 0, 3, "110")
+    assert set_cell(window.stations_page.model, 0, 3, "0371-64000009")
     assert window.undo_action.isEnabled()
     assert window.statusBar().currentMessage() == "Saved: Change station “310国道巩义方向防疫服务站”"
 
@@ -161,7 +161,7 @@ def test_export_and_import_a_scenario(window: MainWindow, database: str, scenari
                                         "requests": ()}), smaller)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(smaller), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert set_cell(window.stations_page.model, 0, 3, "110")  # something to undo, before
+    assert set_cell(window.stations_page.model, 0, 3, "0371-64000009")  # something to undo, before
     window.import_scenario()
     qtbot.waitUntil(lambda: len(window.controller.workspace.scenario.staff) == 2)
     assert len(stored(database).staff) == 2
@@ -181,3 +181,43 @@ def test_a_malformed_scenario_changes_nothing_and_says_why(window: MainWindow, d
     assert warnings[0].startswith("bad.json cannot be imported; nothing was changed:")
     assert "period" in warnings[0]
     assert len(stored(database).staff) == 5
+
+
+def test_the_roster_to_export_is_chosen_among_the_saved_ones(window: MainWindow, database: str, tmp_path: Path,
+                                                             qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    import openpyxl
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from shiftplan.domain.model import Assignment, Schedule, Status
+    from shiftplan.spreadsheet.roster import LIST_SHEET
+    from shiftplan.storage import Database
+
+    day = dt.date(2020, 2, 3)
+    with Database.open(f"sqlite:///{database}") as db:
+        plan = db.plans()[-1].id
+        db.save_schedule(plan, Schedule((Assignment(day, "D", "G310W", "P001"),), Status.OPTIMAL))
+        db.save_schedule(plan, Schedule((Assignment(day, "D", "G310W", "P003"), Assignment(day, "N", "ZZX", "P002")),
+                                        Status.FEASIBLE))
+    window.controller.reload()
+    assert window.roster_action.isEnabled()
+    offered: list[list[str]] = []
+
+    def get_item(_parent: object, _title: str, _label: str, items: list[str], current: int,
+                 _editable: bool) -> tuple[str, bool]:
+        offered.append(items)
+        return items[1], True  # the older one
+
+    target = tmp_path / "排班.xlsx"
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kwargs: (str(target), ""))
+    window.export_roster()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    assert offered[0][0].startswith("巩义防疫 2020年2月: version 2 (feasible")  # the latest first
+    assert offered[0][1].startswith("巩义防疫 2020年2月: version 1 (optimal")
+    qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=10000)
+    rows = list(openpyxl.load_workbook(target)[LIST_SHEET].iter_rows(values_only=True))
+    text = " ".join(str(v) for row in rows for v in row if v is not None)
+    assert "张琳" in text and "李娜" not in text and "王伟" not in text  # version 1 only

@@ -10,15 +10,17 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from shiftplan.ui.dialogs.staff_import import StaffImportDialog, import_staff_workbook
+from shiftplan.ui.dialogs.staff_import import PROBLEM_CELL, WARNING_CELL, StaffImportDialog, import_staff_workbook
 from shiftplan.ui.main_window import MainWindow
 
 from .helpers import UI_MARKS, shown, stored
 
 pytestmark = UI_MARKS
 HEADERS = ["姓名", "单位", "电话", "岗位", "政治面貌", "站点", "班组"]
+ID, NAME, PHONE, ROLES, PROBLEMS = 2, 3, 5, 6, 12  # columns of the preview
 
 
 def workbook(path: Path, rows: Sequence[Sequence[object]], headers: Sequence[str] = HEADERS) -> str:
@@ -53,8 +55,8 @@ def test_every_row_is_previewed_and_only_valid_rows_are_imported_in_one_edit(
     dialog = preview(window, qtbot, path)
     qtmodeltester.check(dialog.model)
     assert shown(dialog.model, 0) == ["2", "3", "4", "5"]
-    assert shown(dialog.model, 1) == ["Imported", "Not imported", "Not imported", "Imported"]
-    problems = shown(dialog.model, 9)
+    assert shown(dialog.model, 1) == ["New", "Not imported", "Not imported", "New"]
+    problems = shown(dialog.model, PROBLEMS)
     assert problems[0] == "" and problems[3] == ""
     assert problems[1] and problems[2]
     assert "厨师" in problems[2]
@@ -100,10 +102,55 @@ def test_a_sheet_without_a_header_row_is_reported(window: MainWindow, tmp_path: 
 
 def test_a_sheet_of_problems_offers_nothing_to_import(window: MainWindow, database: str, tmp_path: Path,
                                                       qtbot: QtBot) -> None:
-    path = workbook(tmp_path / "坏.xlsx", [["张琳", "区委组织部", "13800000003", "带班", "党员", "", ""]])
-    dialog = preview(window, qtbot, path)  # 张琳 with the same phone is already in the list
+    path = workbook(tmp_path / "坏.xlsx", [["张琳", "区委组织部", "1380000000", "带班", "党员", "", ""]])
+    dialog = preview(window, qtbot, path)
     assert shown(dialog.model, 1) == ["Not imported"]
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_re_importing_people_already_in_the_list_updates_them(window: MainWindow, database: str, tmp_path: Path,
+                                                              qtbot: QtBot) -> None:
+    path = workbook(tmp_path / "再次.xlsx", [
+        ["张琳", "区委办公室", "138 0000 0003", "带班", "党员", "310国道巩义方向防疫服务站", "二组"],  # = P001
+        ["周杰", "区财政局", "13900000001", "医务", "党员", "", ""],
+    ])
+    dialog = preview(window, qtbot, path)
+    assert shown(dialog.model, 1) == ["Update", "New"]
+    assert shown(dialog.model, ID) == ["P001", "P0001"]
+    assert "1 of them is already in the staff list and is updated" in dialog.summary.text()
+    dialog.accept()
+    staff = stored(database).staff
+    assert len(staff) == 6
+    assert (staff[0].id, staff[0].unit, staff[0].team) == ("P001", "区委办公室", "二组")
+    window.undo_action.trigger()
+    staff = stored(database).staff
+    assert len(staff) == 5 and (staff[0].unit, staff[0].team) == ("区委组织部", "一组")
+
+
+def test_the_cells_with_problems_are_marked_with_what_is_wrong(window: MainWindow, tmp_path: Path,
+                                                               qtbot: QtBot) -> None:
+    path = workbook(tmp_path / "标记.xlsx", [
+        ["周杰", "区财政局", "1390000001", "医务", "党员", "", ""],  # a digit short
+        ["吴刚", "区财政局", "13900000003", "", "群众", "", ""],  # no role
+        ["王伟", "区公安分局", "13900000004", "警务", "群众", "", ""],  # a namesake of P002, another phone
+        ["合计", "3人"],
+    ])
+    dialog = preview(window, qtbot, path)
+    model = dialog.model
+    assert shown(model, 0) == ["2", "3", "4"]  # the total is not a person
+    assert any("Row 5 is skipped" in line for line in dialog.notes.text().splitlines())
+    background = Qt.ItemDataRole.BackgroundRole
+    marked = {(row, col) for row in range(model.rowCount()) for col in range(model.columnCount())
+              if model.index(row, col).data(background) is not None}
+    assert marked == {(0, PHONE), (1, ROLES), (2, NAME)}
+    assert model.index(0, PHONE).data(background) == PROBLEM_CELL
+    assert model.index(0, PHONE).data() == "1390000001"  # as written, though the row is not imported
+    assert "1390000001 is not a phone number" in model.index(0, PHONE).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, ROLES).data(background) == PROBLEM_CELL
+    assert "the role is missing" in model.index(1, ROLES).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(2, NAME).data(background) == WARNING_CELL
+    assert "two different people?" in model.index(2, NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert shown(model, 1) == ["Not imported", "Not imported", "New, please check"]
 
 
 def test_an_import_the_database_refuses_stores_nothing(window: MainWindow, database: str, tmp_path: Path,

@@ -187,7 +187,7 @@ def test_deleting_people_takes_their_leave_and_undo_brings_all_back(window: Main
 def test_a_filter_survives_an_edit(window: MainWindow) -> None:
     page = staff_page(window)
     page.station_box.setCurrentIndex(page.station_box.findData("ZZX"))
-    assert set_cell(page.view.model(), 0, StaffColumn.PHONE, "110")
+    assert set_cell(page.view.model(), 0, StaffColumn.PHONE, "13900000009")
     assert page.station_box.currentData() == "ZZX"
     assert shown(page.view.model(), StaffColumn.NAME) == ["王伟", "赵敏", "陈喆"]
 
@@ -213,3 +213,26 @@ def test_the_table_keeps_up_with_renamed_stations(window: MainWindow) -> None:
     page = staff_page(window)
     assert shown(page.view.model(), StaffColumn.STATIONS)[1] == "郑州西"
     assert page.station_box.itemText(2) == "郑州西"
+
+
+def test_a_malformed_phone_is_refused_in_place_and_a_valid_one_stored_in_its_written_form(
+        window: MainWindow, database: str, qtbot: QtBot) -> None:
+    page = staff_page(window)
+    row = [p.id for p in page.model.rows()].index("P002")
+    assert not set_cell(page.model, row, StaffColumn.PHONE, "1380000000")  # a digit short
+    assert page.messages.text.text().startswith("“1380000000” is not a phone number.")
+    assert stored(database).staff[1].phone == "13800000001"
+    assert set_cell(page.model, row, StaffColumn.PHONE, "+86 138 0013 8000")
+    assert stored(database).staff[1].phone == "13800138000"
+
+    dialog = PersonDialog(window.controller.workspace, page, apply=window.controller.apply)
+    qtbot.addWidget(dialog)
+    type_chinese(dialog.name_edit, "周杰")
+    dialog.roles_box.set_checked(["medic"])
+    dialog.phone_edit.setText("0371-1234")
+    dialog.accept()
+    assert dialog.form.problem("phone").startswith("“0371-1234” is not a phone number.")
+    assert len(stored(database).staff) == 5
+    dialog.phone_edit.setText("(0371) 6789 1234 转 8")
+    dialog.accept()
+    assert stored(database).staff[-1].phone == "0371-67891234-8"

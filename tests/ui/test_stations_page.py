@@ -62,7 +62,7 @@ def test_an_empty_or_repeated_name_is_refused_in_place(window: MainWindow, datab
     assert stored(database) == before
     assert not window.undo_action.isEnabled()
 
-    assert set_cell(page.model, 0, PHONE, "110")
+    assert set_cell(page.model, 0, PHONE, "0371-64000009")
     assert not page.messages.isVisible()  # a successful edit clears the complaint
 
 
@@ -105,3 +105,17 @@ def test_an_id_taken_or_empty_is_refused(window: MainWindow, database: str, code
     assert not set_cell(window.stations_page.model, 0, 0, code)
     assert window.stations_page.messages.isVisible()
     assert stored(database).stations[0].id == "G310W"
+
+
+def test_a_duty_phone_is_checked_and_stored_in_its_written_form(window: MainWindow, database: str) -> None:
+    page = window.stations_page
+    assert not set_cell(page.model, 0, PHONE, "6400")  # a short number: refused in place
+    assert page.messages.isVisible()
+    assert page.messages.text.text().startswith("“6400” is not a phone number.")
+    assert stored(database).stations[0].phone == "0371-64000001"
+
+    assert set_cell(page.model, 0, PHONE, "0371-6789 1234")
+    assert stored(database).stations[0].phone == "0371-67891234"
+    assert set_cell(page.model, 1, PHONE, "+86 138 0013 8000")
+    assert stored(database).stations[1].phone == "13800138000"
+    assert shown(page.model, PHONE) == ["0371-67891234", "13800138000"]

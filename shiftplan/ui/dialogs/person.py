@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from shiftplan.domain.model import Party, StaffMember
+from shiftplan.domain.phones import normalize_phone
 from shiftplan.i18n import _
 from shiftplan.services import checks
 from shiftplan.services.workspace import Edit, Workspace
@@ -76,6 +77,12 @@ def party_box(parent: QWidget) -> QComboBox:
     return box
 
 
+def _phone(typed: str) -> str:
+    """A phone number in its one written form; anything else as typed, for the check to point out."""
+    stored = normalize_phone(typed)
+    return typed.strip() if stored is None else stored
+
+
 class PersonDialog(QDialog):
     """The form for a new person; OK stores them (one undoable edit) or says, in place, why not."""
 
@@ -109,7 +116,7 @@ class PersonDialog(QDialog):
         self.form.add(_("&ID:"), self.id_edit, "id")
         self.form.add(_("&Name:"), self.name_edit, "name")
         self.form.add(_("&Unit:"), self.unit_box)
-        self.form.add(_("P&hone:"), self.phone_edit)
+        self.form.add(_("P&hone:"), self.phone_edit, "phone")
         self.form.add(_("&Roles:"), self.roles_box, "roles")
         self.form.add(_("&Party status:"), self.party_box)
         self.form.add(_("&Stations:"), self.stations_box, "stations")
@@ -133,7 +140,7 @@ class PersonDialog(QDialog):
         checked = self.stations_box.checked()
         return StaffMember(
             id=self.id_edit.text().strip(), name=self.name_edit.text().strip(),
-            unit=self.unit_box.currentText().strip(), phone=self.phone_edit.text().strip(),
+            unit=self.unit_box.currentText().strip(), phone=_phone(self.phone_edit.text()),
             roles=tuple(str(r) for r in self.roles_box.checked() or ()), party=Party(self.party_box.currentData()),
             stations=None if checked is None else tuple(str(s) for s in checked),
             rule_set=self.rule_set_box.currentData(), team=self.team_box.currentText().strip(),

@@ -2,12 +2,16 @@
 
 Nothing is written until the user has seen every row: the people that can be imported, and for
 each other row what is wrong with it (which cell, which value). "Import" stores all the valid
-rows in one transaction, as one edit that Undo takes back.
+rows in one transaction, as one edit that Undo takes back. A row about someone already in the staff
+list (the same id, or the same name and phone) updates that person; the Status column says "New"
+or "Update", and every cell with a problem is coloured, its tooltip saying what is wrong.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
@@ -25,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from shiftplan.domain.model import StaffMember
 from shiftplan.i18n import N_, _, ngettext
-from shiftplan.services.ports import ImportRow, StaffImport
+from shiftplan.services.ports import UPDATE, CellNote, ImportRow, StaffImport
 from shiftplan.ui.controller import Controller
 from shiftplan.ui.models import PARTY_LABELS, RIGHT, Column, DomainTableModel, SortProxyModel, join_names
 from shiftplan.ui.tasks import run_task
@@ -33,6 +37,8 @@ from shiftplan.ui.widgets import Level, MessageBar, fit_columns, quiet_label, se
 
 PROBLEM_COLOUR = QColor(179, 38, 30)
 WARNING_COLOUR = QColor(154, 96, 0)
+PROBLEM_CELL = QColor(250, 219, 216)  # the background of a cell that keeps its row out
+WARNING_CELL = QColor(255, 236, 179)  # the background of a cell worth a look
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,8 +47,15 @@ class PreviewRow:
     row: ImportRow
 
 
-def _person_text(row: PreviewRow, text: str) -> str:
-    return text if row.row.person is not None else ""
+def cell_notes(row: PreviewRow, key: str) -> list[CellNote]:
+    return [note for note in row.row.cells if note.key == key]
+
+
+def cell_background(row: PreviewRow, key: str) -> QColor | None:
+    notes = cell_notes(row, key)
+    if any(note.problem for note in notes):
+        return PROBLEM_CELL
+    return WARNING_CELL if notes else None
 
 
 class StaffImportDialog(QDialog):
@@ -58,21 +71,34 @@ class StaffImportDialog(QDialog):
         roles = {r.id: r.name for r in sc.roles}
         stations = {s.id: s.name for s in sc.stations}
 
-        def person(row: PreviewRow) -> StaffMember | None:
-            return row.row.person
+        def cell(header: str, key: str, text: Callable[[StaffMember], str]) -> Column[PreviewRow]:
+            """A column of one field: the value read (as written when the row cannot be imported), the cell
+            marked when something is wrong with it, and what in its tooltip."""
+            def shown(r: PreviewRow) -> str:
+                return text(r.row.person) if r.row.person is not None else r.row.values.get(key, "")
+
+            def tip(r: PreviewRow) -> str:
+                return "\n".join(note.message for note in cell_notes(r, key)) or shown(r)
+
+            return Column[PreviewRow](header, shown, tooltip=tip, background=lambda r: cell_background(r, key))
+
+        def day(value: dt.date | None) -> str:
+            return value.isoformat() if value else ""
 
         columns = (
             Column[PreviewRow](N_("Row"), lambda r: r.id, lambda r: int(r.id), RIGHT),
             Column[PreviewRow](N_("Status"), self._status, foreground=self._colour),
-            Column[PreviewRow](N_("ID"), lambda r: p.id if (p := person(r)) else ""),
-            Column[PreviewRow](N_("Name"), lambda r: p.name if (p := person(r)) else ""),
-            Column[PreviewRow](N_("Unit"), lambda r: p.unit if (p := person(r)) else ""),
-            Column[PreviewRow](N_("Roles"), lambda r: join_names(roles.get(x, x) for x in p.roles)
-                               if (p := person(r)) else ""),
-            Column[PreviewRow](N_("Party status"), lambda r: _(PARTY_LABELS[p.party]) if (p := person(r)) else ""),
-            Column[PreviewRow](N_("Stations"), lambda r: (_("All stations") if p.stations is None else join_names(
-                stations.get(x, x) for x in p.stations)) if (p := person(r)) else ""),
-            Column[PreviewRow](N_("Team"), lambda r: p.team if (p := person(r)) else ""),
+            cell(N_("ID"), "id", lambda p: p.id),
+            cell(N_("Name"), "name", lambda p: p.name),
+            cell(N_("Unit"), "unit", lambda p: p.unit),
+            cell(N_("Phone"), "phone", lambda p: p.phone),
+            cell(N_("Roles"), "roles", lambda p: join_names(roles.get(x, x) for x in p.roles)),
+            cell(N_("Party status"), "party", lambda p: _(PARTY_LABELS[p.party])),
+            cell(N_("Stations"), "stations", lambda p: _("All stations") if p.stations is None else join_names(
+                stations.get(x, x) for x in p.stations)),
+            cell(N_("Team"), "team", lambda p: p.team),
+            cell(N_("First day"), "from", lambda p: day(p.active_from)),
+            cell(N_("Last day"), "to", lambda p: day(p.active_to)),
             Column[PreviewRow](N_("Problems"), self._problems, foreground=self._colour,
                                tooltip=lambda r: "\n".join((*r.row.problems, *r.row.warnings))),
         )
@@ -84,10 +110,15 @@ class StaffImportDialog(QDialog):
         fit_columns(self.view)
 
         valid, bad = len(result.valid), sum(1 for r in result.rows if r.problems)
+        updates = sum(1 for r in result.rows if r.person is not None and r.action == UPDATE)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         parts = [ngettext("{n} row read.", "{n} rows read.", len(result.rows)).format(n=len(result.rows)),
                  ngettext("{n} person can be imported.", "{n} people can be imported.", valid).format(n=valid)]
+        if updates:
+            parts.append(ngettext("{n} of them is already in the staff list and is updated.",
+                                  "{n} of them are already in the staff list and are updated.", updates).format(
+                n=updates))
         if bad:
             parts.append(ngettext("{n} row has problems and will not be imported; fix it in the workbook and "
                                    "import it again.", "{n} rows have problems and will not be imported; fix them "
@@ -123,9 +154,9 @@ class StaffImportDialog(QDialog):
     def _status(row: PreviewRow) -> str:
         if row.row.problems:
             return _("Not imported")
-        if row.row.warnings:
-            return _("Imported, please check")
-        return _("Imported")
+        if row.row.action == UPDATE:
+            return _("Update, please check") if row.row.warnings else _("Update")
+        return _("New, please check") if row.row.warnings else _("New")
 
     @staticmethod
     def _colour(row: PreviewRow) -> QColor | None:

@@ -69,7 +69,8 @@ class NamedListPage(Page, Generic[T]):
     def new_item(self) -> T:
         raise NotImplementedError
 
-    def check(self, new: T, others: Sequence[T]) -> Problems:
+    def check(self, new: T, others: Sequence[T], old: T | None = None) -> Problems:
+        """The problems of ``new`` (``old``: the item before the edit)."""
         raise NotImplementedError
 
     def add_edit(self, item: T, index: int | None) -> Edit:
@@ -121,7 +122,7 @@ class NamedListPage(Page, Generic[T]):
 
     def _commit(self, old: T, new: T) -> bool:
         others = [item for item in self.model.rows() if item.id != old.id]
-        if not self.refuse_problems(self.check(new, others)):
+        if not self.refuse_problems(self.check(new, others, old)):
             return False
         return self.apply(self.update_edit(old, new))
 

@@ -58,7 +58,7 @@ class RolesPage(NamedListPage[Role]):
         name = unique_name(_("New role"), [r.name for r in roles])
         return Role(self.workspace.next_id((r.id for r in roles), "R"), name)
 
-    def check(self, new: Role, others: Sequence[Role]) -> Problems:
+    def check(self, new: Role, others: Sequence[Role], old: Role | None = None) -> Problems:
         return checks.role(new, others)
 
     def add_edit(self, item: Role, index: int | None) -> Edit:

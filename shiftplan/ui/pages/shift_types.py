@@ -97,7 +97,7 @@ class ShiftTypesPage(NamedListPage[ShiftType]):
         return ShiftType(self.workspace.next_id((s.id for s in shifts), "S"),
                          unique_name(_("New shift"), [s.name for s in shifts]), start, (start + 8 * 60) % 1440 or 1440)
 
-    def check(self, new: ShiftType, others: Sequence[ShiftType]) -> Problems:
+    def check(self, new: ShiftType, others: Sequence[ShiftType], old: ShiftType | None = None) -> Problems:
         return checks.shift_type(new, others)
 
     def add_edit(self, item: ShiftType, index: int | None) -> Edit:

@@ -32,6 +32,7 @@ from shiftplan.ui.models import (
     EditRefused,
     SortProxyModel,
     join_names,
+    phone_edit,
     text_edit,
 )
 from shiftplan.ui.pages.base import Page, button_row, select_ids, selected_ids
@@ -77,7 +78,7 @@ class StaffTableModel(DomainTableModel[StaffMember]):
             StaffColumn.ID: Column[StaffMember](N_("ID"), lambda p: p.id, edit=text_edit("id")),
             StaffColumn.NAME: Column[StaffMember](N_("Name"), lambda p: p.name, edit=_set_name),
             StaffColumn.UNIT: Column[StaffMember](N_("Unit"), lambda p: p.unit, edit=text_edit("unit")),
-            StaffColumn.PHONE: Column[StaffMember](N_("Phone"), lambda p: p.phone, edit=text_edit("phone")),
+            StaffColumn.PHONE: Column[StaffMember](N_("Phone"), lambda p: p.phone, edit=phone_edit("phone")),
             StaffColumn.ROLES: Column[StaffMember](
                 N_("Roles"), self.roles_text, edit=lambda p, v: dataclasses.replace(p, roles=tuple(v or ())),
                 value=lambda p: p.roles),
@@ -357,7 +358,7 @@ class StaffPage(Page):
 
     def _commit(self, old: StaffMember, new: StaffMember) -> bool:
         others = [p for p in self.model.rows() if p.id != old.id]
-        problems = checks.person(new, others, bool(self.workspace.scenario.roles))
+        problems = checks.person(new, others, bool(self.workspace.scenario.roles), old)
         return self.refuse_problems(problems) and self.apply(self.workspace.update_people([(old, new)]))
 
     def can_add(self) -> bool:

@@ -12,7 +12,7 @@ from shiftplan.services import checks
 from shiftplan.services.checks import Problems
 from shiftplan.services.workspace import Changes, Edit
 from shiftplan.ui.controller import Controller
-from shiftplan.ui.models import RIGHT, Column, text_edit
+from shiftplan.ui.models import RIGHT, Column, phone_edit, text_edit
 from shiftplan.ui.pages.named_list import NamedListPage, unique_name
 
 
@@ -36,7 +36,7 @@ class StationsPage(NamedListPage[Station]):
             Column[Station](N_("Station"), lambda s: s.name,
                             edit=text_edit("name", required=_("Enter the station's name."))),
             Column[Station](N_("Party branch"), lambda s: s.branch, edit=text_edit("branch")),
-            Column[Station](N_("Duty phone"), lambda s: s.phone, edit=text_edit("phone")),
+            Column[Station](N_("Duty phone"), lambda s: s.phone, edit=phone_edit("phone")),
             Column[Station](N_("Number of staff"), lambda s: str(self._staff.get(s.id, 0)),
                             lambda s: self._staff.get(s.id, 0), RIGHT,
                             header_tip=N_("People who may work at the station")),
@@ -57,8 +57,8 @@ class StationsPage(NamedListPage[Station]):
         return Station(self.workspace.next_id((s.id for s in stations), "S"),
                        unique_name(_("New station"), [s.name for s in stations]))
 
-    def check(self, new: Station, others: Sequence[Station]) -> Problems:
-        return checks.station(new, others)
+    def check(self, new: Station, others: Sequence[Station], old: Station | None = None) -> Problems:
+        return checks.station(new, others, old)
 
     def add_edit(self, item: Station, index: int | None) -> Edit:
         return self.workspace.add_station(item, index)

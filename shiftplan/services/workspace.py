@@ -36,6 +36,7 @@ from shiftplan.domain.model import (
 from shiftplan.domain.rules import RuleSet
 from shiftplan.i18n import N_, _, ngettext
 from shiftplan.services.ports import Store
+from shiftplan.services.roster import PlanSummary, RosterView
 
 
 class Changes(Flag):
@@ -51,7 +52,8 @@ class Changes(Flag):
     ABSENCES = auto()
     REQUESTS = auto()
     CALENDAR = auto()
-    ALL = STATIONS | ROLES | SHIFT_TYPES | RULE_SETS | STAFF | COVER | ABSENCES | REQUESTS | CALENDAR
+    SCHEDULES = auto()  # a roster was saved
+    ALL = STATIONS | ROLES | SHIFT_TYPES | RULE_SETS | STAFF | COVER | ABSENCES | REQUESTS | CALENDAR | SCHEDULES
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,26 @@ class Workspace:
     def latest_schedule(self) -> Schedule | None:
         plans = self.store.plans()
         return self.store.latest_schedule(plans[-1].id) if plans else None
+
+    # --- rosters ----------------------------------------------------------------------------
+
+    def plans(self) -> list[PlanSummary]:
+        """Every plan, oldest first, with whether it has a roster yet."""
+        return [PlanSummary(p.id, p.name, p.period, self.store.latest_schedule(p.id) is not None)
+                for p in self.store.plans()]
+
+    def roster(self, plan_id: int) -> RosterView:
+        """The plan's latest roster (or none yet) with its people, dates, calendar and violations."""
+        plan = next((p for p in self.plans() if p.id == plan_id), None)
+        if plan is None:
+            raise UserError(_("This plan no longer exists; the screen now shows the current state."))
+        scenario = self.store.export_scenario(plan_id)
+        calendar = self.calendar_state(scenario.calendar, scenario.period).calendar
+        return RosterView(plan, scenario, calendar, self.store.latest_schedule(plan_id))
+
+    def save_schedule(self, plan_id: int, schedule: Schedule) -> int:
+        """Keep a roster as the plan's newest schedule (one transaction); returns its id."""
+        return self.store.save_schedule(plan_id, schedule)
 
     # --- questions the screens ask ----------------------------------------------------------
 

@@ -99,7 +99,7 @@ class RosterPage(Page):
         self.solve_button = QPushButton(_("&Solve"), self)
         self.solve_button.setToolTip(_("Build the best roster the time limit allows and keep it as the plan's newest"))
         self.solve_button.clicked.connect(self.solve)
-        self.stop_button = QPushButton(_("S&top"), self)
+        self.stop_button = QPushButton(_("St&op"), self)
         self.stop_button.setToolTip(_("End the search now and keep the best roster found so far"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)

@@ -130,6 +130,7 @@ def test_solve_shows_progress_and_fills_the_grid(database: str, window: MainWind
     qtbot.waitUntil(lambda: not page.solving, timeout=SOLVE_TIMEOUT_MS)
     assert page.chart.points(), "progress arrived"
     assert page.objective_label.text() != "–"
+    assert not page.chart.grab().isNull()
     assert "Finished" in page.status_label.text(), page.status_label.text()
     stored = latest(database)
     assert stored is not None and stored.assignments

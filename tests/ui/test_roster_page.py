@@ -191,3 +191,13 @@ def test_the_demo_district_and_a_stopped_solve(demo_window: MainWindow, qtbot: Q
     assert page.view is not None and page.view.schedule is not None and page.view.schedule.assignments
     assert page.view.report is not None and not page.view.report.hard
     assert any(page.model.index(r, c).data() for r in range(page.model.rowCount()) for c in range(28))
+
+
+def test_closing_the_window_during_a_solve_waits_for_it(database: str, window: MainWindow) -> None:
+    page = roster_page(window)
+    feasible(window)
+    page.time_limit.setValue(60)
+    page.solve()
+    window.close()
+    assert not page.solving and not page._threads  # the thread has ended; nothing is left running
+    assert latest(database) is None  # the result of an abandoned solve is not stored

@@ -76,7 +76,8 @@ class RosterPage(Page):
         super().__init__(controller, parent)
         self._view: RosterView | None = None
         self._plans: list[PlanSummary] = []
-        self._worker: SolveWorker | None = None
+        self._worker: SolveWorker | None = None  # the solve running, until its result is in
+        self._threads: set[SolveWorker] = set()  # every worker whose thread has not ended yet
         self._solving_plan: int | None = None
         self._best: SolveProgress | None = None
         self._clock = QElapsedTimer()
@@ -276,7 +277,8 @@ class RosterPage(Page):
         worker.progress.connect(self._on_worker_progress)
         worker.solved.connect(self._on_worker_solved)
         worker.failed.connect(self._on_worker_failed)
-        worker.finished.connect(worker.deleteLater)
+        worker.finished.connect(lambda: self._on_worker_finished(worker))
+        self._threads.add(worker)
         self._worker, self._solving_plan, self._best = worker, view.plan.id, None
         self.chart.clear()
         self.explanation_label.hide()
@@ -298,14 +300,23 @@ class RosterPage(Page):
             self.status_label.setText(_("Stopping; the best roster so far will be kept…"))
 
     def stop_solving(self) -> None:
-        """Stop a running solve and wait for it (before the window closes or another database opens)."""
-        worker = self._worker
-        if worker is not None:
-            worker.stop()
-            worker.wait()
+        """Stop a running solve and wait for its thread (before the window closes or another database
+        opens); its result is dropped."""
+        if self._worker is not None:
             self._worker = None
             self._ticker.stop()
             self._set_running(False)
+            self._show_idle()
+        for worker in list(self._threads):
+            worker.stop()
+            worker.wait()
+            self._on_worker_finished(worker)
+
+    def _on_worker_finished(self, worker: SolveWorker) -> None:
+        """The worker's thread has ended (its result may have come just before): let it go."""
+        if worker in self._threads:
+            self._threads.discard(worker)
+            worker.deleteLater()
 
     def _set_running(self, running: bool) -> None:
         self.solve_button.setEnabled(not running and self._view is not None)

@@ -12,8 +12,10 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -27,8 +29,11 @@ from shiftplan.exchange.problems import FormatError
 from shiftplan.exchange.scenario import load_scenario, save_scenario
 from shiftplan.i18n import _, ngettext
 from shiftplan.official_calendar import official_calendar
-from shiftplan.services.ports import CellNote, ImportRow, StaffImport
+from shiftplan.services.ports import CellNote, ImportRow, SolveOutcome, SolveProgress, StaffImport
 from shiftplan.storage import Database
+
+if TYPE_CHECKING:
+    from shiftplan.solver import SolveRun
 
 APP_NAME = "shiftplan"
 DATABASE_ENV = "SHIFTPLAN_DB"
@@ -201,6 +206,46 @@ class DesktopBackend:
 
         with _spreadsheet_errors():
             spreadsheet.export_roster(path, scenario, schedule, calendar)
+
+    # --- solving -----------------------------------------------------------------------------
+
+    def solve_job(self, scenario: Scenario, calendar: DayCalendar, time_limit: float,
+                  on_progress: Callable[[SolveProgress], None] | None = None) -> SolverJob:
+        return SolverJob(scenario, calendar, time_limit, on_progress)
+
+
+class SolverJob:
+    """The ``SolveJob`` port on the CP-SAT solver (``shiftplan.solver.SolveRun``)."""
+
+    def __init__(self, scenario: Scenario, calendar: DayCalendar, time_limit: float,
+                 on_progress: Callable[[SolveProgress], None] | None) -> None:
+        self._scenario, self._calendar, self._time_limit = scenario, calendar, time_limit
+        self._on_progress = on_progress
+        self._lock = threading.Lock()
+        self._run: SolveRun | None = None
+        self._stopped = False
+
+    def run(self) -> SolveOutcome:
+        from shiftplan.solver import Progress, SolveOptions, SolveRun  # OR-Tools loads here, off the GUI thread
+
+        def report(progress: Progress) -> None:
+            if self._on_progress is not None:
+                self._on_progress(SolveProgress(progress.elapsed, progress.objective, progress.bound))
+
+        solve_run = SolveRun(self._scenario, self._calendar, SolveOptions(time_limit=self._time_limit),
+                             on_progress=report)
+        with self._lock:
+            self._run = solve_run
+            if self._stopped:
+                solve_run.stop()
+        result = solve_run.run()
+        return SolveOutcome(result.schedule, result.wall_time, result.bound, result.stopped)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            if self._run is not None:
+                self._run.stop()
 
 
 @contextlib.contextmanager

@@ -8,7 +8,7 @@ may raise :class:`shiftplan.domain.errors.UserError` (or a subclass) with a mess
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -65,6 +65,7 @@ class Store(Protocol):
     def latest_schedule(self, plan_id: int) -> Schedule | None: ...
     def schedules(self, plan_id: int) -> Sequence[ScheduleRef]: ...
     def schedule(self, schedule_id: int) -> Schedule | None: ...
+    def save_schedule(self, plan_id: int, schedule: Schedule) -> int: ...
 
     def add_station(self, station: Station, index: int | None = None) -> None: ...
     def update_station(self, station_id: str, station: Station) -> None: ...
@@ -134,6 +135,32 @@ class StaffImport:
     valid: tuple[StaffMember, ...] = field(default=())  # the people that would be stored, in order
 
 
+@dataclass(frozen=True)
+class SolveProgress:
+    """A better roster found during a solve: seconds since the start, its cost, the proved lower bound."""
+
+    elapsed: float
+    objective: float
+    bound: float
+
+
+@dataclass(frozen=True)
+class SolveOutcome:
+    """What a solve ended with: the roster (or, without one, its ``explanation``) and how it ended."""
+
+    schedule: Schedule
+    wall_time: float  # seconds
+    bound: float | None = None  # the proved lower bound on the cost
+    stopped: bool = False  # the user stopped the search; the schedule is the best found until then
+
+
+class SolveJob(Protocol):
+    """One solve: ``run`` blocks (call it off the GUI thread); ``stop`` may be called from any thread."""
+
+    def run(self) -> SolveOutcome: ...
+    def stop(self) -> None: ...
+
+
 class Backend(Protocol):
     """Everything outside the database that the app reaches: files, spreadsheets, the calendar."""
 
@@ -166,3 +193,8 @@ class Backend(Protocol):
     def export_staff(self, path: str, staff: Sequence[StaffMember], roles: Sequence[Role],
                      stations: Sequence[Station]) -> None: ...
     def export_roster(self, path: str, scenario: Scenario, schedule: Schedule, calendar: DayCalendar) -> None: ...
+
+    def solve_job(self, scenario: Scenario, calendar: DayCalendar, time_limit: float,
+                  on_progress: Callable[[SolveProgress], None] | None = None) -> SolveJob:
+        """A solve of the scenario, not started; ``on_progress`` is called from a solver thread."""
+        ...

@@ -38,6 +38,7 @@ from shiftplan.domain.model import (
 from shiftplan.domain.rules import RuleSet
 from shiftplan.i18n import N_, _, ngettext
 from shiftplan.services.ports import Store
+from shiftplan.services.roster import PlanSummary, RosterView
 
 
 class Changes(Flag):
@@ -53,7 +54,8 @@ class Changes(Flag):
     ABSENCES = auto()
     REQUESTS = auto()
     CALENDAR = auto()
-    ALL = STATIONS | ROLES | SHIFT_TYPES | RULE_SETS | STAFF | COVER | ABSENCES | REQUESTS | CALENDAR
+    SCHEDULES = auto()  # a roster was saved
+    ALL = STATIONS | ROLES | SHIFT_TYPES | RULE_SETS | STAFF | COVER | ABSENCES | REQUESTS | CALENDAR | SCHEDULES
 
 
 @dataclass(frozen=True)
@@ -199,13 +201,33 @@ class Workspace:
         return [RosterChoice(plan.id, plan.name, plan.period, info.id, info.version, info.status, info.created_at)
                 for plan in self.store.plans() for info in self.store.schedules(plan.id)]
 
-    def roster(self, choice: RosterChoice) -> tuple[Scenario, Schedule, DayCalendar]:
+    def saved_roster(self, choice: RosterChoice) -> tuple[Scenario, Schedule, DayCalendar]:
         """A saved roster with the scenario of its plan and that plan's restdays and holidays."""
         schedule = self.store.schedule(choice.schedule_id)
         if schedule is None:
             raise UserError(_("This roster was deleted meanwhile."))
         scenario = self.store.export_scenario(choice.plan_id)
         return scenario, schedule, self.calendar_state(scenario.calendar, scenario.period).calendar
+
+    # --- rosters ----------------------------------------------------------------------------
+
+    def plans(self) -> list[PlanSummary]:
+        """Every plan, oldest first, with whether it has a roster yet."""
+        return [PlanSummary(p.id, p.name, p.period, self.store.latest_schedule(p.id) is not None)
+                for p in self.store.plans()]
+
+    def roster(self, plan_id: int) -> RosterView:
+        """The plan's latest roster (or none yet) with its people, dates, calendar and violations."""
+        plan = next((p for p in self.plans() if p.id == plan_id), None)
+        if plan is None:
+            raise UserError(_("This plan no longer exists; the screen now shows the current state."))
+        scenario = self.store.export_scenario(plan_id)
+        calendar = self.calendar_state(scenario.calendar, scenario.period).calendar
+        return RosterView(plan, scenario, calendar, self.store.latest_schedule(plan_id))
+
+    def save_schedule(self, plan_id: int, schedule: Schedule) -> int:
+        """Keep a roster as the plan's newest schedule (one transaction); returns its id."""
+        return self.store.save_schedule(plan_id, schedule)
 
     # --- questions the screens ask ----------------------------------------------------------
 

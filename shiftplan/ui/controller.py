@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from shiftplan.domain.errors import UserError
+from shiftplan.domain.model import Schedule
 from shiftplan.i18n import _
 from shiftplan.services.ports import Backend
 from shiftplan.services.workspace import Changes, Edit, Workspace
@@ -181,3 +182,16 @@ class Controller(QObject):
         self.changed.emit(changes)
         template = _("Redone: {edit}") if forward else _("Undone: {edit}")
         self.saved.emit(template.format(edit=edit.text))
+
+    # --- rosters ----------------------------------------------------------------------------
+
+    def save_schedule(self, plan_id: int, schedule: Schedule, text: str) -> str | None:
+        """Keep a roster as the plan's newest schedule (one transaction, not undoable: the older
+        versions stay stored); returns None, or why it could not be saved."""
+        try:
+            self.workspace.save_schedule(plan_id, schedule)
+        except UserError as error:
+            return str(error)
+        self.changed.emit(Changes.SCHEDULES)
+        self.saved.emit(text)
+        return None

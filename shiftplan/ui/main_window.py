@@ -45,6 +45,7 @@ from shiftplan.ui.pages.cover import CoverPage
 from shiftplan.ui.pages.holidays import HolidaysPage
 from shiftplan.ui.pages.leave import LeavePage
 from shiftplan.ui.pages.roles import RolesPage
+from shiftplan.ui.pages.roster import RosterPage
 from shiftplan.ui.pages.rule_sets import RuleSetsPage
 from shiftplan.ui.pages.shift_types import ShiftTypesPage
 from shiftplan.ui.pages.staff import StaffPage
@@ -110,9 +111,10 @@ class MainWindow(QMainWindow):
         self.cover_page = CoverPage(controller, self)
         self.leave_page = LeavePage(controller, self)
         self.holidays_page = HolidaysPage(controller, self)
+        self.roster_page = RosterPage(controller, self)
         self._pages: list[Page] = []
         for page in (self.stations_page, self.staff_page, self.shift_types_page, self.roles_page,
-                     self.rule_sets_page, self.cover_page, self.leave_page, self.holidays_page):
+                     self.rule_sets_page, self.cover_page, self.leave_page, self.holidays_page, self.roster_page):
             self._add_page(page)
         self.staff_page.import_requested.connect(self.import_staff)
         self.staff_page.export_requested.connect(self.export_staff)
@@ -382,6 +384,7 @@ class MainWindow(QMainWindow):
                 file=location))
             self.settings.preferences.forget_database(location)
             return False
+        self.roster_page.stop_solving()  # its roster belongs to the database open now
         try:
             self.controller.open(location, create=create)
         except DatabaseInUseError as error:
@@ -428,6 +431,7 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self.roster_page.stop_solving()  # its roster would go to a plan about to be replaced
         backend, store = self.controller.backend, self.controller.workspace.store
 
         def work() -> int:
@@ -490,7 +494,7 @@ class MainWindow(QMainWindow):
                 return
             choice = list(reversed(rosters))[labels.index(label)]
         try:
-            scenario, schedule, calendar = workspace.roster(choice)
+            scenario, schedule, calendar = workspace.saved_roster(choice)
         except UserError as error:
             QMessageBox.warning(self, _("Export roster to Excel"), str(error))
             return
@@ -557,6 +561,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override QWidget::closeEvent: remember the layout; the data is saved already."""
+        self.roster_page.stop_solving()
         self.save_state()
         super().closeEvent(event)
 

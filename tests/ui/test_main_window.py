@@ -36,7 +36,7 @@ def test_title_menus_toolbar_and_counts(window: MainWindow) -> None:
 def test_navigation_reaches_every_page(window: MainWindow, qtbot: QtBot) -> None:
     titles = [window.nav.item(row).text() for row in range(window.nav.count())]
     assert titles == ["Stations", "Staff", "Shift types", "Roles", "Rule sets", "Cover", "Leave and requests",
-                      "Holidays"]
+                      "Holidays", "Roster"]
     for row, page in enumerate(window.pages()):
         rect = window.nav.visualItemRect(window.nav.item(row))
         qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -1,0 +1,395 @@
+"""The roster workbench: a plan's latest roster as a person × day grid, solving it, and what it breaks.
+
+The page shows one plan at a time (chosen at the top). The grid is the plan's latest stored
+roster; the panel beside it runs the solver in the background, with its progress as it
+improves; the table below lists the validator's hard violations and soft costs of the roster
+shown, and the grid marks the cells of a person who breaks a hard rule on that date.
+A finished (or stopped) solve is stored at once as the plan's newest roster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QElapsedTimer, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shiftplan.domain.errors import UserError
+from shiftplan.domain.model import STATUS_LABELS
+from shiftplan.i18n import N_, _, ngettext
+from shiftplan.services.ports import SolveJob, SolveOutcome, SolveProgress
+from shiftplan.services.roster import Finding, PlanSummary, RosterView
+from shiftplan.services.workspace import Changes
+from shiftplan.ui.controller import Controller
+from shiftplan.ui.models import RIGHT, Column, DomainTableModel, SortProxyModel
+from shiftplan.ui.pages.base import Page
+from shiftplan.ui.roster import ObjectiveChart, RosterModel, SolveWorker
+from shiftplan.ui.settings import WindowState
+from shiftplan.ui.widgets import Level, fit_columns, quiet_label, table_view
+
+DEFAULT_TIME_LIMIT = 30  # seconds
+MAX_TIME_LIMIT = 3600
+TICK_MS = 200  # how often the elapsed time is redrawn during a solve
+DAY_COLUMN_WIDTH = 46
+
+
+def plan_text(plan: PlanSummary) -> str:
+    state = _("has a roster") if plan.has_roster else _("no roster yet")
+    return f"{plan.name} · {plan.period.start.isoformat()} – {plan.period.end.isoformat()} · {state}"
+
+
+def finding_columns() -> tuple[Column[Finding], ...]:
+    return (
+        Column[Finding](N_("Kind"), lambda f: _("Hard rule") if f.hard else _("Soft cost"),
+                        lambda f: 0 if f.hard else 1),
+        Column[Finding](N_("Rule"), lambda f: f.rule),
+        Column[Finding](N_("Person"), lambda f: f.person),
+        Column[Finding](N_("Dates"), lambda f: f.dates),
+        Column[Finding](N_("Cost"), lambda f: "" if f.hard else f"{f.cost:g}", lambda f: f.cost, RIGHT),
+        Column[Finding](N_("What"), lambda f: f.detail),
+    )
+
+
+class RosterPage(Page):
+    title = N_("Roster")
+    help = N_("The plan's latest roster, person by day. Solve builds the best roster the time allows and keeps it as "
+              "the plan's newest; below, every rule it breaks and what each soft rule costs.")
+    icon = "roster"
+    key = "roster"
+    interests = Changes.ALL
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self._view: RosterView | None = None
+        self._plans: list[PlanSummary] = []
+        self._worker: SolveWorker | None = None  # the solve running, until its result is in
+        self._threads: set[SolveWorker] = set()  # every worker whose thread has not ended yet
+        self._solving_plan: int | None = None
+        self._best: SolveProgress | None = None
+        self._clock = QElapsedTimer()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self._show_elapsed)
+
+        # --- the plan and the solve controls
+        self.plan_box = QComboBox(self)
+        self.plan_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.plan_box.currentIndexChanged.connect(self._on_plan_box_current_index_changed)
+        self.station_box = QComboBox(self)
+        self.station_box.currentIndexChanged.connect(self._on_station_box_current_index_changed)
+        self.time_limit = QSpinBox(self)
+        self.time_limit.setRange(1, MAX_TIME_LIMIT)
+        self.time_limit.setValue(DEFAULT_TIME_LIMIT)
+        # Translators: after the number of seconds in the time limit box
+        self.time_limit.setSuffix(_(" s"))
+        self.time_limit.setToolTip(_("How long the solver may search; it stops earlier when it can prove the best"))
+        self.solve_button = QPushButton(_("&Solve"), self)
+        self.solve_button.setToolTip(_("Build the best roster the time limit allows and keep it as the plan's newest"))
+        self.solve_button.clicked.connect(self.solve)
+        self.stop_button = QPushButton(_("St&op"), self)
+        self.stop_button.setToolTip(_("End the search now and keep the best roster found so far"))
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        for label, widget in ((_("&Plan:"), self.plan_box), (_("S&tation:"), self.station_box),
+                              (_("Time &limit:"), self.time_limit)):
+            text = QLabel(label, self)
+            text.setBuddy(widget)
+            controls.addWidget(text)
+            controls.addWidget(widget)
+            controls.addSpacing(8)
+        controls.addWidget(self.solve_button)
+        controls.addWidget(self.stop_button)
+        controls.addStretch()
+        self.body.addLayout(controls)
+
+        # --- the grid
+        self.model = RosterModel(self)
+        self.grid = QTableView(self)
+        self.grid.setModel(self.model)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setWordWrap(False)
+        self.grid.horizontalHeader().setDefaultSectionSize(DAY_COLUMN_WIDTH)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.grid.horizontalHeader().setHighlightSections(False)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.grid.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.grid.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+        # --- the solve panel
+        self.progress_box = QGroupBox(_("Solver"), self)
+        panel = QVBoxLayout(self.progress_box)
+        self.status_label = QLabel(self.progress_box)
+        self.status_label.setWordWrap(True)
+        figures = QFormLayout()
+        self.elapsed_label = QLabel("–", self.progress_box)
+        self.objective_label = QLabel("–", self.progress_box)
+        self.bound_label = QLabel("–", self.progress_box)
+        figures.addRow(_("Elapsed:"), self.elapsed_label)
+        figures.addRow(_("Best cost:"), self.objective_label)
+        figures.addRow(_("Lower bound:"), self.bound_label)
+        self.chart = ObjectiveChart(self.progress_box)
+        self.explanation_label = QLabel(self.progress_box)
+        self.explanation_label.setWordWrap(True)
+        self.explanation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation_label.hide()
+        panel.addWidget(self.status_label)
+        panel.addLayout(figures)
+        panel.addWidget(self.chart)
+        panel.addWidget(self.explanation_label)
+        panel.addStretch()
+        self.progress_box.setMinimumWidth(240)
+
+        # --- the violations panel
+        self.findings = DomainTableModel[Finding](finding_columns(), self)
+        self._findings_proxy = SortProxyModel(self)
+        self._findings_proxy.setSourceModel(self.findings)
+        self.violations = table_view(self._findings_proxy, self)
+        self.violations_label = quiet_label("", self)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.violations_label)
+        lower_layout.addWidget(self.violations, 1)
+
+        self.side_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.side_splitter.addWidget(self.grid)
+        self.side_splitter.addWidget(self.progress_box)
+        self.side_splitter.setStretchFactor(0, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.side_splitter)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.body.addWidget(self.splitter, 1)
+        self._show_idle()
+
+    # --- showing ----------------------------------------------------------------------------
+
+    @property
+    def view(self) -> RosterView | None:
+        return self._view
+
+    def refresh(self, changes: Changes) -> None:
+        chosen = self.plan_id()
+        self._plans = self.workspace.plans()
+        with QSignalBlocker(self.plan_box):
+            self.plan_box.clear()
+            for plan in self._plans:
+                self.plan_box.addItem(plan_text(plan), plan.id)
+            ids = [p.id for p in self._plans]
+            self.plan_box.setCurrentIndex(ids.index(chosen) if chosen in ids else len(ids) - 1)
+        self._load()
+
+    def plan_id(self) -> int | None:
+        value = self.plan_box.currentData()
+        return value if isinstance(value, int) else None
+
+    def select_plan(self, plan_id: int) -> None:
+        self.plan_box.setCurrentIndex(self.plan_box.findData(plan_id))
+
+    def _load(self) -> None:
+        plan_id = self.plan_id()
+        try:
+            self._view = None if plan_id is None else self.workspace.roster(plan_id)
+        except UserError as error:
+            self._view = None
+            self.messages.show_message(str(error), Level.ERROR)
+        station = self.station_box.currentData()
+        with QSignalBlocker(self.station_box):
+            self.station_box.clear()
+            self.station_box.addItem(_("All stations"), None)
+            for s in self._view.scenario.stations if self._view else ():
+                self.station_box.addItem(s.name or s.id, s.id)
+            index = self.station_box.findData(station) if station else 0
+            self.station_box.setCurrentIndex(max(index, 0))
+        self._show_roster()
+
+    def _show_roster(self) -> None:
+        self.model.set_view(self._view, self.station_box.currentData())
+        view = self._view
+        self.findings.set_rows(view.findings() if view else ())
+        fit_columns(self.violations)
+        if view is None:
+            self.violations_label.setText("")
+        elif view.report is None:
+            self.violations_label.setText(_("This plan has no roster yet. Choose a time limit and press Solve."))
+        else:
+            report = view.report
+            hard = ngettext("{n} hard rule broken", "{n} hard rules broken", len(report.hard)).format(
+                n=len(report.hard)) if report.hard else _("No hard rule is broken")
+            soft = ngettext("soft cost {cost:g} in {n} item", "soft cost {cost:g} in {n} items",
+                            len(report.soft)).format(cost=report.objective, n=len(report.soft))
+            self.violations_label.setText(f"{hard} · {soft}")
+        self.solve_button.setEnabled(view is not None and self._worker is None)
+
+    @Slot(int)
+    def _on_plan_box_current_index_changed(self, _index: int) -> None:
+        self._load()
+        if self._worker is None:
+            self._show_idle()
+
+    @Slot(int)
+    def _on_station_box_current_index_changed(self, _index: int) -> None:
+        self._show_roster()
+
+    def _show_idle(self) -> None:
+        view = self._view
+        if view is not None and view.schedule is not None and view.schedule.objective is not None:
+            self.status_label.setText(_("The roster shown is the plan's newest ({status}).").format(
+                status=_(STATUS_LABELS[view.schedule.status])))
+        else:
+            self.status_label.setText(_("Press Solve to build a roster for this plan."))
+
+    # --- solving ----------------------------------------------------------------------------
+
+    @property
+    def solving(self) -> bool:
+        return self._worker is not None
+
+    def solve(self) -> None:
+        """Start a solve of the chosen plan in the background."""
+        view = self._view
+        if view is None or self._worker is not None:
+            return
+        scenario, calendar, limit = view.scenario, view.calendar, float(self.time_limit.value())
+        backend = self.controller.backend
+
+        def make_job(report: Callable[[SolveProgress], None]) -> SolveJob:
+            return backend.solve_job(scenario, calendar, limit, report)
+
+        worker = SolveWorker(make_job, self)
+        worker.progress.connect(self._on_worker_progress)
+        worker.solved.connect(self._on_worker_solved)
+        worker.failed.connect(self._on_worker_failed)
+        worker.finished.connect(lambda: self._on_worker_finished(worker))
+        self._threads.add(worker)
+        self._worker, self._solving_plan, self._best = worker, view.plan.id, None
+        self.chart.clear()
+        self.explanation_label.hide()
+        self.elapsed_label.setText(_("{seconds:.1f} s").format(seconds=0.0))
+        self.objective_label.setText("–")
+        self.bound_label.setText("–")
+        self.status_label.setText(_("Searching for the best roster (at most {seconds} s)…").format(
+            seconds=self.time_limit.value()))
+        self._set_running(True)
+        self._clock.start()
+        self._ticker.start()
+        worker.start()
+
+    def stop(self) -> None:
+        """End the search; the best roster found so far is kept."""
+        if self._worker is not None:
+            self._worker.stop()
+            self.stop_button.setEnabled(False)
+            self.status_label.setText(_("Stopping; the best roster so far will be kept…"))
+
+    def stop_solving(self) -> None:
+        """Stop a running solve and wait for its thread (before the window closes or another database
+        opens); its result is dropped."""
+        if self._worker is not None:
+            self._worker = None
+            self._ticker.stop()
+            self._set_running(False)
+            self._show_idle()
+        for worker in list(self._threads):
+            worker.stop()
+            worker.wait()
+            self._on_worker_finished(worker)
+
+    def _on_worker_finished(self, worker: SolveWorker) -> None:
+        """The worker's thread has ended (its result may have come just before): let it go."""
+        if worker in self._threads:
+            self._threads.discard(worker)
+            worker.deleteLater()
+
+    def _set_running(self, running: bool) -> None:
+        self.solve_button.setEnabled(not running and self._view is not None)
+        self.stop_button.setEnabled(running)
+        self.plan_box.setEnabled(not running)
+        self.time_limit.setEnabled(not running)
+
+    @Slot()
+    def _show_elapsed(self) -> None:
+        self.elapsed_label.setText(_("{seconds:.1f} s").format(seconds=self._clock.elapsed() / 1000))
+
+    @Slot(object)
+    def _on_worker_progress(self, progress: SolveProgress) -> None:
+        if self._worker is None:
+            return
+        self._best = progress
+        self.chart.add(progress)
+        self.objective_label.setText(f"{progress.objective:g}")
+        self.bound_label.setText(f"{progress.bound:g}")
+
+    @Slot(object)
+    def _on_worker_solved(self, outcome: SolveOutcome) -> None:
+        if self._worker is None:
+            return
+        self._worker = None
+        self._ticker.stop()
+        self._set_running(False)
+        self.elapsed_label.setText(_("{seconds:.1f} s").format(seconds=outcome.wall_time))
+        schedule, plan_id = outcome.schedule, self._solving_plan
+        if outcome.bound is not None:
+            self.bound_label.setText(f"{outcome.bound:g}")
+        if not schedule.assignments or plan_id is None:
+            self.objective_label.setText("–")
+            self.status_label.setText(_("No roster: {status}.").format(status=_(STATUS_LABELS[schedule.status])))
+            self.explanation_label.setText("\n".join(schedule.explanation) or _(
+                "The solver found no roster in the time allowed; try a longer time limit."))
+            self.explanation_label.show()
+            return
+        if schedule.objective is not None:
+            self.objective_label.setText(f"{schedule.objective:g}")
+        error = self.controller.save_schedule(plan_id, schedule, _("Roster saved"))
+        if error is not None:
+            self.status_label.setText(error)
+            self.messages.show_message(error, Level.ERROR)
+            return
+        if self.plan_id() != plan_id:
+            self.select_plan(plan_id)
+        cost = "–" if schedule.objective is None else f"{schedule.objective:g}"
+        template = (_("Stopped after {seconds:.1f} s; the best roster so far (cost {cost}) is saved.")
+                    if outcome.stopped else _("Finished after {seconds:.1f} s ({status}); the roster (cost {cost}) is "
+                                              "saved."))
+        self.status_label.setText(template.format(seconds=outcome.wall_time, cost=cost,
+                                                  status=_(STATUS_LABELS[schedule.status])))
+
+    @Slot(str)
+    def _on_worker_failed(self, message: str) -> None:
+        if self._worker is None:
+            return
+        self._worker = None
+        self._ticker.stop()
+        self._set_running(False)
+        text = _("The solver stopped with an error: {error}").format(error=message)
+        self.status_label.setText(text)
+        self.messages.show_message(text, Level.ERROR)
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def save_layout(self, state: WindowState) -> None:
+        state.set_layout("roster.splitter", self.splitter.saveState())
+        state.set_layout("roster.side", self.side_splitter.saveState())
+
+    def restore_layout(self, state: WindowState) -> None:
+        for name, splitter in (("roster.splitter", self.splitter), ("roster.side", self.side_splitter)):
+            saved = state.layout(name)
+            if not saved.isEmpty():
+                splitter.restoreState(saved)

@@ -7,12 +7,12 @@ Every function takes the caller's Session and neither commits nor keeps it; the 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TypeVar
 
-from sqlalchemy import delete, func, literal_column, select
+from sqlalchemy import delete, func, insert, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from shiftplan.domain.model import (
@@ -436,29 +436,64 @@ def _latest_row(session: Session, plan_id: int) -> ScheduleRow | None:
 def edit_latest_schedule(session: Session, plan_id: int, expected: Sequence[Assignment] | None,
                          schedule: Schedule | None, expected_fixed: Sequence[FixedAssignment],
                          fixed: Sequence[FixedAssignment]) -> None:
-    """A hand edit of the plan's latest roster and its fixed assignments (see Database.edit_roster)."""
+    """A hand edit of the plan's latest roster and its fixed assignments (see Database.edit_roster).
+
+    Only the assignments that change are deleted and inserted (a roster's order means nothing, so
+    the check compares them as a multiset); the violations, a few, are written anew.
+    """
     plan = _plan(session, plan_id)
     keys = _Keys(session)
     row = _latest_row(session, plan_id)
-    now = None if row is None else _schedule(session, row).assignments
+    rows: list[ScheduleAssignmentRow] = [] if row is None else list(session.scalars(
+        select(ScheduleAssignmentRow).where(ScheduleAssignmentRow.schedule_id == row.id)
+        .order_by(ScheduleAssignmentRow.position)))
+    now = [Assignment(r.day, keys.code(SHIFT, r.shift_type_id), keys.code(STATION, r.station_id),
+                      keys.code(PERSON, r.staff_id), keys.code_or_none(ROLE, r.role_id)) for r in rows]
     stored_fixed = read_fixed(session, keys, plan.id)
-    if now != (None if expected is None else tuple(expected)) or stored_fixed != tuple(expected_fixed):
+    if ((row is None) != (expected is None) or Counter(now) != Counter(expected or ())
+            or stored_fixed != tuple(expected_fixed)):
         raise InvalidDataError(_("The roster was changed meanwhile (solved again, or in another window); the "
                                  "screen now shows the current state."))
-    if row is not None:
+    if row is not None and schedule is None:
         for table in (ScheduleAssignmentRow, ScheduleViolationRow):
             session.execute(delete(table).where(table.schedule_id == row.id))
-        if schedule is None:
-            session.delete(row)
-            session.flush()
-    if schedule is not None:
-        if row is None:
-            write_schedule(session, plan_id, schedule)
-        else:
-            row.status, row.objective = schedule.status.value, schedule.objective
-            row.scenario_name, row.explanation = schedule.scenario, list(schedule.explanation)
-            session.flush()
-            _write_schedule_content(session, row.id, schedule)
+        session.delete(row)
+        session.flush()
+    elif row is None and schedule is not None:
+        write_schedule(session, plan_id, schedule)
+    elif row is not None and schedule is not None:
+        row.status, row.objective = schedule.status.value, schedule.objective
+        row.scenario_name, row.explanation = schedule.scenario, list(schedule.explanation)
+        gone = Counter(now) - Counter(schedule.assignments)
+        new = Counter(schedule.assignments) - Counter(now)
+        doomed = []
+        for r, a in zip(rows, now, strict=True):
+            if gone[a] > 0:
+                gone[a] -= 1
+                doomed.append(r.id)
+        for first in range(0, len(doomed), 500):
+            session.execute(delete(ScheduleAssignmentRow).where(ScheduleAssignmentRow.id.in_(
+                doomed[first:first + 500])))
+        top = max((r.position for r in rows), default=-1)
+        added = []
+        for a in schedule.assignments:
+            if new[a] > 0:
+                new[a] -= 1
+                added.append(a)
+        if added:
+            session.execute(insert(ScheduleAssignmentRow), [
+                {"schedule_id": row.id, "position": top + 1 + i, "day": a.date,
+                 "shift_type_id": keys.id(SHIFT, a.shift), "station_id": keys.id(STATION, a.station),
+                 "staff_id": keys.id(PERSON, a.staff),
+                 "role_id": keys.id_or_none(ROLE, a.role)} for i, a in enumerate(added)])
+        session.execute(delete(ScheduleViolationRow).where(ScheduleViolationRow.schedule_id == row.id))
+        if schedule.violations:
+            session.execute(insert(ScheduleViolationRow), [
+                {"schedule_id": row.id, "position": i, "rule": v.rule, "cost": v.cost, "hard": v.hard,
+                 "staff": v.staff, "dates": [d.isoformat() for d in v.dates], "shift": v.shift, "station": v.station,
+                 "role": v.role, "group_label": v.group, "detail": v.detail}
+                for i, v in enumerate(schedule.violations)])
+        session.flush()
     if tuple(fixed) != stored_fixed:
         session.execute(delete(FixedAssignmentRow).where(FixedAssignmentRow.plan_id == plan.id))
         _add(session, (FixedAssignmentRow(plan_id=plan.id, position=i, staff_id=keys.id(PERSON, f.staff),

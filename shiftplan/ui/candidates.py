@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -139,7 +140,11 @@ class CandidatesDialog(QDialog):
             self.model.set_rows(())
             return
         editing = self.editing
-        self._slot = slot = editing.candidates(day, shift, station, role, vacated)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a district of hundreds takes a moment
+        try:
+            self._slot = slot = editing.candidates(day, shift, station, role, vacated)
+        finally:
+            QApplication.restoreOverrideCursor()
         where = editing.view.station_names.get(station, station)
         if vacated is not None:
             self.slot_label.setText(_("Who can take over {name}'s {shift} at {station} on {date}?").format(

@@ -15,8 +15,10 @@ from typing import Protocol
 from shiftplan.domain.calendar import DayCalendar, OfficialCalendar
 from shiftplan.domain.model import (
     Absence,
+    Assignment,
     CalendarSpec,
     Cover,
+    FixedAssignment,
     Period,
     Request,
     Role,
@@ -66,6 +68,8 @@ class Store(Protocol):
     def schedules(self, plan_id: int) -> Sequence[ScheduleRef]: ...
     def schedule(self, schedule_id: int) -> Schedule | None: ...
     def save_schedule(self, plan_id: int, schedule: Schedule) -> int: ...
+    def edit_roster(self, plan_id: int, expected: Sequence[Assignment] | None, schedule: Schedule | None,
+                    expected_fixed: Sequence[FixedAssignment], fixed: Sequence[FixedAssignment]) -> None: ...
 
     def add_station(self, station: Station, index: int | None = None) -> None: ...
     def update_station(self, station_id: str, station: Station) -> None: ...

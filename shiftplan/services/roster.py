@@ -3,7 +3,13 @@
 A :class:`RosterView` is what the roster page shows of one plan: the people of its stations,
 its dates with their restdays and holidays (the plan's calendar as the rest of the app resolves
 it), the shifts of its latest roster, the leave, and the validator's judgement of that roster.
-Everything here is read-only; the page builds a new view after every change.
+Everything here is read-only; the page builds a new view after every change. A hand edit is
+worked out here as a :class:`RosterChange` (the whole roster and the plan's fixed assignments
+after it), which the workspace turns into an undoable edit.
+
+Pins: a person's day is *pinned* when the plan has fixed assignments for that person on that
+date; the solver then keeps them. The pin belongs to the cell (person and date): an edit that
+changes a pinned cell pins its new shifts instead, and a pinned cell left empty is unpinned.
 """
 
 from __future__ import annotations
@@ -14,10 +20,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shiftplan.domain.calendar import DayCalendar
+from shiftplan.domain.candidates import candidates
 from shiftplan.domain.fairness import CATEGORY_LABELS, Category
-from shiftplan.domain.model import Absence, Assignment, Period, Scenario, Schedule, ShiftType, StaffMember, Violation
+from shiftplan.domain.model import (
+    Absence,
+    Assignment,
+    FixedAssignment,
+    Period,
+    Scenario,
+    Schedule,
+    ShiftType,
+    StaffMember,
+    Violation,
+)
 from shiftplan.domain.rules import RuleKind
-from shiftplan.domain.validation import Report, check
+from shiftplan.domain.validation import Report, RosterChecker, check
 from shiftplan.i18n import N_, _
 
 RULE_LABELS: dict[str, str] = {
@@ -161,3 +178,185 @@ class RosterView:
             return ()
         soft = sorted(self.report.soft, key=lambda v: -v.cost)
         return tuple(self.finding(v) for v in [*self.report.hard, *soft])
+
+
+Cell = tuple[str, dt.date]  # a person's id and a date
+
+
+@dataclass(frozen=True)
+class RosterChange:
+    """A hand edit worked out: the plan's whole roster and fixed assignments after it, and its name."""
+
+    text: str  # for the Edit menu: "Undo <text>"
+    assignments: tuple[Assignment, ...]
+    fixed: tuple[FixedAssignment, ...]
+
+
+@dataclass(frozen=True)
+class Option:
+    """A way a person can work a shift: at a station, serving a role (None: without one)."""
+
+    station: str
+    role: str | None
+    text: str  # "station · role" in the user's words
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One person in the answer to "who can take this?": a candidate with the cost change, or why not."""
+
+    staff: str
+    name: str
+    role: str | None
+    role_name: str
+    delta: float | None  # the change of the total soft cost; None: the person is ruled out
+    reason: str  # a candidate: the soft costs that change; anyone else: the first rule that rules them out
+
+    @property
+    def eligible(self) -> bool:
+        return self.delta is not None
+
+
+@dataclass(frozen=True)
+class SlotCandidates:
+    """Everyone for one slot (date, shift, station, role): the candidates best first, then the others."""
+
+    date: dt.date
+    shift: str
+    station: str
+    role: str | None
+    vacated: Assignment | None  # a filled slot: the assignment a candidate would take over
+    rows: tuple[CandidateRow, ...]
+    on_duty: tuple[str, ...]  # names of those already on the slot
+
+
+def _pinned_cells(fixed: Sequence[FixedAssignment]) -> set[Cell]:
+    return {(f.staff, f.date) for f in fixed}
+
+
+class RosterEditing:
+    """The hand edits of one :class:`RosterView`, each worked out as a :class:`RosterChange`."""
+
+    def __init__(self, view: RosterView) -> None:
+        self.view = view
+        self._roles = {r.id: r.name or r.id for r in view.scenario.roles}
+        self._names = {p.id: p.name for p in view.scenario.staff}
+
+    # --- what the page asks --------------------------------------------------------------
+
+    def name(self, person: str) -> str:
+        return self._names.get(person, person)
+
+    def role_name(self, role: str | None) -> str:
+        return "" if role is None else self._roles.get(role, role)
+
+    def shift_name(self, shift: str) -> str:
+        found = self.view.shifts.get(shift)
+        return found.name or shift if found is not None else shift
+
+    def is_pinned(self, person: str, day: dt.date) -> bool:
+        return (person, day) in _pinned_cells(self.view.scenario.fixed)
+
+    def options(self, person: str) -> tuple[Option, ...]:
+        """Where and as what the person can work: the plan's stations they may work at, times their roles."""
+        found = next((p for p in self.view.scenario.staff if p.id == person), None)
+        if found is None:
+            return ()
+        roles: list[str | None] = list(found.roles) or [None]
+        return tuple(Option(s.id, role, " · ".join(filter(None, (s.name or s.id, self.role_name(role)))))
+                     for s in self.view.scenario.stations if found.may_work_at(s.id) for role in roles)
+
+    # --- the edits -----------------------------------------------------------------------
+
+    def _change(self, text: str, cells: dict[Cell, list[Assignment]]) -> RosterChange:
+        """The roster with these cells' shifts replaced; pinned cells are pinned to what they hold now."""
+        current = self.view.schedule.assignments if self.view.schedule is not None else ()
+        kept = [a for a in current if (a.staff, a.date) not in cells]
+        added = [a for cell in cells.values() for a in cell]
+        pinned = _pinned_cells(self.view.scenario.fixed) & set(cells)
+        fixed = [f for f in self.view.scenario.fixed if (f.staff, f.date) not in pinned]
+        fixed += [FixedAssignment(a.staff, a.date, a.shift, a.station, a.role) for a in added
+                  if (a.staff, a.date) in pinned]
+        return RosterChange(text, (*kept, *added), tuple(fixed))
+
+    def assign(self, person: str, day: dt.date, shift: str, station: str, role: str | None) -> RosterChange:
+        """The person works this shift on this date (instead of whatever they had)."""
+        text = _("Assign {name} to {shift} on {date}").format(name=self.name(person), shift=self.shift_name(shift),
+                                                              date=day.isoformat())
+        return self._change(text, {(person, day): [Assignment(day, shift, station, person, role)]})
+
+    def remove(self, person: str, day: dt.date) -> RosterChange:
+        text = _("Remove {name}'s shift on {date}").format(name=self.name(person), date=day.isoformat())
+        return self._change(text, {(person, day): []})
+
+    def swap(self, first: str, second: str, day: dt.date) -> RosterChange:
+        """The two people exchange what they work on this date (station and role go with the shift)."""
+        view = self.view
+        text = _("Swap {first} and {second} on {date}").format(first=self.name(first), second=self.name(second),
+                                                               date=day.isoformat())
+        return self._change(text, {
+            (first, day): [_with_staff(a, first) for a in view.assignments(second, day)],
+            (second, day): [_with_staff(a, second) for a in view.assignments(first, day)]})
+
+    def pin(self, person: str, day: dt.date) -> RosterChange:
+        """Keep the person's shifts on this date as fixed assignments when the plan is solved again."""
+        view = self.view
+        fixed = [f for f in view.scenario.fixed if (f.staff, f.date) != (person, day)]
+        fixed += [FixedAssignment(a.staff, a.date, a.shift, a.station, a.role) for a in view.assignments(person, day)]
+        text = _("Pin {name} on {date}").format(name=self.name(person), date=day.isoformat())
+        return RosterChange(text, self._current(), tuple(fixed))
+
+    def unpin(self, person: str, day: dt.date) -> RosterChange:
+        fixed = tuple(f for f in self.view.scenario.fixed if (f.staff, f.date) != (person, day))
+        text = _("Unpin {name} on {date}").format(name=self.name(person), date=day.isoformat())
+        return RosterChange(text, self._current(), fixed)
+
+    def give(self, slot: SlotCandidates, row: CandidateRow) -> RosterChange:
+        """The candidate takes the slot (over from whoever had it, for a filled slot)."""
+        new = Assignment(slot.date, slot.shift, slot.station, row.staff, row.role)
+        cells: dict[Cell, list[Assignment]] = {}
+        if slot.vacated is not None:
+            gone = slot.vacated
+            cells[gone.staff, gone.date] = [a for a in self.view.assignments(gone.staff, gone.date) if a != gone]
+        cell = (row.staff, slot.date)
+        cells[cell] = [*cells.get(cell, self.view.assignments(*cell)), new]
+        text = _("Give {shift} on {date} to {name}").format(shift=self.shift_name(slot.shift),
+                                                              date=slot.date.isoformat(), name=row.name)
+        return self._change(text, cells)
+
+    def _current(self) -> tuple[Assignment, ...]:
+        return self.view.schedule.assignments if self.view.schedule is not None else ()
+
+    # --- who can take this? --------------------------------------------------------------
+
+    def candidates(self, day: dt.date, shift: str, station: str, role: str | None = None,
+                   vacated: Assignment | None = None) -> SlotCandidates:
+        """Everyone on the grid for the slot, ranked by the change of the total soft cost; for a filled
+        slot (``vacated``) as if its person had left it."""
+        view = self.view
+        roster = [a for a in self._current() if a != vacated]
+        found = candidates(view.scenario, view.calendar, roster, day, shift, station, role)
+        offset = 0.0  # a filled slot: what its person leaving changes, so that each change is from the roster now
+        if vacated is not None:
+            before, after = RosterChecker(view.scenario, view.calendar, self._current()).what_if(remove=[vacated])
+            offset = after.cost - before.cost
+        shown = {p.id for p in view.people} - ({vacated.staff} if vacated is not None else set())
+        rows = [CandidateRow(c.staff, self.name(c.staff), c.role, self.role_name(c.role), round(c.delta + offset, 6),
+                             self._costs(c.gains, c.relief)) for c in found.ranked if c.staff in shown]
+        rows += [CandidateRow(e.staff, self.name(e.staff), None, "", None, self._reason(e.reason))
+                 for e in found.excluded if e.staff in shown]
+        return SlotCandidates(day, shift, station, role, vacated, tuple(rows),
+                              tuple(self.name(p) for p in found.on_duty))
+
+    def _reason(self, v: Violation) -> str:
+        label = rule_label(v.rule)
+        return f"{label}: {v.detail}" if v.detail else label
+
+    def _costs(self, gains: Sequence[Violation], relief: Sequence[Violation]) -> str:
+        parts = [f"+ {rule_label(v.rule)}" for v in gains] + [f"− {rule_label(v.rule)}" for v in relief]
+        # Translators: separates the items of a list of names, e.g. roles (Chinese: 、)
+        return _(", ").join(dict.fromkeys(parts))
+
+
+def _with_staff(a: Assignment, staff: str) -> Assignment:
+    return Assignment(a.date, a.shift, a.station, staff, a.role)

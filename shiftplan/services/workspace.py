@@ -36,9 +36,10 @@ from shiftplan.domain.model import (
     Status,
 )
 from shiftplan.domain.rules import RuleSet
+from shiftplan.domain.validation import check
 from shiftplan.i18n import N_, _, ngettext
 from shiftplan.services.ports import Store
-from shiftplan.services.roster import PlanSummary, RosterView
+from shiftplan.services.roster import PlanSummary, RosterChange, RosterView
 
 
 class Changes(Flag):
@@ -228,6 +229,25 @@ class Workspace:
     def save_schedule(self, plan_id: int, schedule: Schedule) -> int:
         """Keep a roster as the plan's newest schedule (one transaction); returns its id."""
         return self.store.save_schedule(plan_id, schedule)
+
+    def change_roster(self, view: RosterView, change: RosterChange) -> Edit:
+        """A hand edit of the plan's latest roster (and its pins), judged by the validator and stored in place.
+
+        The latest saved roster is changed where it is, keeping its version, so that the saved
+        versions stay one per solve rather than one per click (a plan without a roster gets its
+        first). Each direction is one transaction and first checks that the stored roster is still
+        the one the edit was made from.
+        """
+        store, plan_id = self.store, view.plan.id
+        before = view.schedule
+        report = check(dataclasses.replace(view.scenario, fixed=change.fixed), change.assignments, view.calendar)
+        after = Schedule(change.assignments, Status.FEASIBLE, before.scenario if before else view.scenario.name,
+                         report.objective, tuple(report.violations))
+        old_fixed, new_fixed = view.scenario.fixed, change.fixed
+        old = None if before is None else before.assignments
+        return Edit(change.text, Changes.SCHEDULES,
+                    lambda: store.edit_roster(plan_id, old, after, old_fixed, new_fixed),
+                    lambda: store.edit_roster(plan_id, after.assignments, before, new_fixed, old_fixed))
 
     # --- questions the screens ask ----------------------------------------------------------
 

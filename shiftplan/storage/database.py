@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shiftplan.domain.model import (
     Absence,
+    Assignment,
     CalendarSpec,
     Cover,
+    FixedAssignment,
     Request,
     Role,
     Scenario,
@@ -124,6 +126,18 @@ class Database:
         """One saved schedule by its id (see :meth:`schedules`)."""
         with self._transaction() as session:
             return mapping.read_schedule(session, schedule_id)
+
+    def edit_roster(self, plan_id: int, expected: Sequence[Assignment] | None, schedule: Schedule | None,
+                    expected_fixed: Sequence[FixedAssignment], fixed: Sequence[FixedAssignment]) -> None:
+        """A hand edit of the plan's latest roster, in one transaction.
+
+        Provided the latest roster still holds ``expected`` (None: the plan has no roster) and the
+        plan's fixed assignments are ``expected_fixed``, the latest roster becomes ``schedule`` in
+        place, keeping its version (a plan without one gets its first; None deletes the latest),
+        and the fixed assignments become ``fixed``. Otherwise nothing changes (InvalidDataError).
+        """
+        with self._transaction() as session:
+            mapping.edit_latest_schedule(session, plan_id, expected, schedule, expected_fixed, fixed)
 
     def schedules(self, plan_id: int) -> list[ScheduleInfo]:
         """The plan's saved schedules, oldest first."""

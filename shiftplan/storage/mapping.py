@@ -7,12 +7,12 @@ Every function takes the caller's Session and neither commits nor keeps it; the 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TypeVar
 
-from sqlalchemy import delete, func, literal_column, select
+from sqlalchemy import delete, func, insert, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from shiftplan.domain.model import (
@@ -364,8 +364,6 @@ def read_scenario(session: Session, plan_id: int | None) -> Scenario:
                                .order_by(PlanHolidayRow.position))
     workdays = session.scalars(select(PlanWorkdayRow.day).where(PlanWorkdayRow.plan_id == plan.id)
                                .order_by(PlanWorkdayRow.position))
-    fixed = session.scalars(select(FixedAssignmentRow).where(FixedAssignmentRow.plan_id == plan.id)
-                            .order_by(FixedAssignmentRow.position))
     history = session.scalars(select(HistoryShiftRow).where(HistoryShiftRow.plan_id == plan.id)
                               .order_by(HistoryShiftRow.position))
     counts = session.scalars(select(HistoryCountRow).where(HistoryCountRow.plan_id == plan.id)
@@ -382,9 +380,7 @@ def read_scenario(session: Session, plan_id: int | None) -> Scenario:
         cover=read_cover(session, keys),
         absences=read_absences(session, keys),
         requests=read_requests(session, keys),
-        fixed=tuple(FixedAssignment(keys.code(PERSON, r.staff_id), r.day, keys.code(SHIFT, r.shift_type_id),
-                                    keys.code_or_none(STATION, r.station_id), keys.code_or_none(ROLE, r.role_id))
-                    for r in fixed),
+        fixed=read_fixed(session, keys, plan.id),
         history=History(
             plan.history_from,
             tuple(HistoryShift(keys.code(PERSON, r.staff_id), r.day, keys.code(SHIFT, r.shift_type_id))
@@ -395,29 +391,116 @@ def read_scenario(session: Session, plan_id: int | None) -> Scenario:
     )
 
 
+def read_fixed(session: Session, keys: _Keys, plan_id: int) -> tuple[FixedAssignment, ...]:
+    rows = session.scalars(select(FixedAssignmentRow).where(FixedAssignmentRow.plan_id == plan_id)
+                           .order_by(FixedAssignmentRow.position))
+    return tuple(FixedAssignment(keys.code(PERSON, r.staff_id), r.day, keys.code(SHIFT, r.shift_type_id),
+                                 keys.code_or_none(STATION, r.station_id), keys.code_or_none(ROLE, r.role_id))
+                 for r in rows)
+
+
 # --- schedules ----------------------------------------------------------------------------
 
 
 def write_schedule(session: Session, plan_id: int, schedule: Schedule) -> int:
     """Store a schedule as the plan's next version; returns its id."""
     _plan(session, plan_id)
-    keys = _Keys(session)
     latest = session.scalar(select(func.max(ScheduleRow.version)).where(ScheduleRow.plan_id == plan_id))
     row = ScheduleRow(plan_id=plan_id, version=(latest or 0) + 1, status=schedule.status.value,
                       scenario_name=schedule.scenario, objective=schedule.objective,
                       explanation=list(schedule.explanation), created_at=_now())
     _add(session, [row])
+    _write_schedule_content(session, row.id, schedule)
+    return row.id
+
+
+def _write_schedule_content(session: Session, schedule_id: int, schedule: Schedule) -> None:
+    keys = _Keys(session)
     _add(session, chain(
-        (ScheduleAssignmentRow(schedule_id=row.id, position=i, day=a.date, shift_type_id=keys.id(SHIFT, a.shift),
-                               station_id=keys.id(STATION, a.station), staff_id=keys.id(PERSON, a.staff),
-                               role_id=keys.id_or_none(ROLE, a.role))
+        (ScheduleAssignmentRow(schedule_id=schedule_id, position=i, day=a.date,
+                               shift_type_id=keys.id(SHIFT, a.shift), station_id=keys.id(STATION, a.station),
+                               staff_id=keys.id(PERSON, a.staff), role_id=keys.id_or_none(ROLE, a.role))
          for i, a in enumerate(schedule.assignments)),
-        (ScheduleViolationRow(schedule_id=row.id, position=i, rule=v.rule, cost=v.cost, hard=v.hard, staff=v.staff,
-                              dates=[d.isoformat() for d in v.dates], shift=v.shift, station=v.station,
-                              role=v.role, group_label=v.group, detail=v.detail)
+        (ScheduleViolationRow(schedule_id=schedule_id, position=i, rule=v.rule, cost=v.cost, hard=v.hard,
+                              staff=v.staff, dates=[d.isoformat() for d in v.dates], shift=v.shift,
+                              station=v.station, role=v.role, group_label=v.group, detail=v.detail)
          for i, v in enumerate(schedule.violations)),
     ))
-    return row.id
+
+
+def _latest_row(session: Session, plan_id: int) -> ScheduleRow | None:
+    return session.scalars(select(ScheduleRow).where(ScheduleRow.plan_id == plan_id)
+                           .order_by(ScheduleRow.version.desc()).limit(1)).first()
+
+
+def edit_latest_schedule(session: Session, plan_id: int, expected: Sequence[Assignment] | None,
+                         schedule: Schedule | None, expected_fixed: Sequence[FixedAssignment],
+                         fixed: Sequence[FixedAssignment]) -> None:
+    """A hand edit of the plan's latest roster and its fixed assignments (see Database.edit_roster).
+
+    Only the assignments that change are deleted and inserted (a roster's order means nothing, so
+    the check compares them as a multiset); the violations, a few, are written anew.
+    """
+    plan = _plan(session, plan_id)
+    keys = _Keys(session)
+    row = _latest_row(session, plan_id)
+    rows: list[ScheduleAssignmentRow] = [] if row is None else list(session.scalars(
+        select(ScheduleAssignmentRow).where(ScheduleAssignmentRow.schedule_id == row.id)
+        .order_by(ScheduleAssignmentRow.position)))
+    now = [Assignment(r.day, keys.code(SHIFT, r.shift_type_id), keys.code(STATION, r.station_id),
+                      keys.code(PERSON, r.staff_id), keys.code_or_none(ROLE, r.role_id)) for r in rows]
+    stored_fixed = read_fixed(session, keys, plan.id)
+    if ((row is None) != (expected is None) or Counter(now) != Counter(expected or ())
+            or stored_fixed != tuple(expected_fixed)):
+        raise InvalidDataError(_("The roster was changed meanwhile (solved again, or in another window); the "
+                                 "screen now shows the current state."))
+    if row is not None and schedule is None:
+        for table in (ScheduleAssignmentRow, ScheduleViolationRow):
+            session.execute(delete(table).where(table.schedule_id == row.id))
+        session.delete(row)
+        session.flush()
+    elif row is None and schedule is not None:
+        write_schedule(session, plan_id, schedule)
+    elif row is not None and schedule is not None:
+        row.status, row.objective = schedule.status.value, schedule.objective
+        row.scenario_name, row.explanation = schedule.scenario, list(schedule.explanation)
+        gone = Counter(now) - Counter(schedule.assignments)
+        new = Counter(schedule.assignments) - Counter(now)
+        doomed = []
+        for r, a in zip(rows, now, strict=True):
+            if gone[a] > 0:
+                gone[a] -= 1
+                doomed.append(r.id)
+        for first in range(0, len(doomed), 500):
+            session.execute(delete(ScheduleAssignmentRow).where(ScheduleAssignmentRow.id.in_(
+                doomed[first:first + 500])))
+        top = max((r.position for r in rows), default=-1)
+        added = []
+        for a in schedule.assignments:
+            if new[a] > 0:
+                new[a] -= 1
+                added.append(a)
+        if added:
+            session.execute(insert(ScheduleAssignmentRow), [
+                {"schedule_id": row.id, "position": top + 1 + i, "day": a.date,
+                 "shift_type_id": keys.id(SHIFT, a.shift), "station_id": keys.id(STATION, a.station),
+                 "staff_id": keys.id(PERSON, a.staff),
+                 "role_id": keys.id_or_none(ROLE, a.role)} for i, a in enumerate(added)])
+        session.execute(delete(ScheduleViolationRow).where(ScheduleViolationRow.schedule_id == row.id))
+        if schedule.violations:
+            session.execute(insert(ScheduleViolationRow), [
+                {"schedule_id": row.id, "position": i, "rule": v.rule, "cost": v.cost, "hard": v.hard,
+                 "staff": v.staff, "dates": [d.isoformat() for d in v.dates], "shift": v.shift, "station": v.station,
+                 "role": v.role, "group_label": v.group, "detail": v.detail}
+                for i, v in enumerate(schedule.violations)])
+        session.flush()
+    if tuple(fixed) != stored_fixed:
+        session.execute(delete(FixedAssignmentRow).where(FixedAssignmentRow.plan_id == plan.id))
+        _add(session, (FixedAssignmentRow(plan_id=plan.id, position=i, staff_id=keys.id(PERSON, f.staff),
+                                          day=f.date, shift_type_id=keys.id(SHIFT, f.shift),
+                                          station_id=keys.id_or_none(STATION, f.station),
+                                          role_id=keys.id_or_none(ROLE, f.role))
+                       for i, f in enumerate(fixed)))
 
 
 def schedule_infos(session: Session, plan_id: int) -> list[ScheduleInfo]:
@@ -429,8 +512,7 @@ def schedule_infos(session: Session, plan_id: int) -> list[ScheduleInfo]:
 
 def read_latest_schedule(session: Session, plan_id: int) -> Schedule | None:
     _plan(session, plan_id)
-    row = session.scalars(select(ScheduleRow).where(ScheduleRow.plan_id == plan_id)
-                          .order_by(ScheduleRow.version.desc()).limit(1)).first()
+    row = _latest_row(session, plan_id)
     return None if row is None else _schedule(session, row)
 
 

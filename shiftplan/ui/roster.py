@@ -9,12 +9,14 @@ thread as signals; :class:`ObjectiveChart` draws the best cost and the bound ove
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QDate,
     QLocale,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,7 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from shiftplan.domain.model import Assignment, StaffMember
 from shiftplan.i18n import _
@@ -40,6 +42,11 @@ HARD_ROLE = Qt.ItemDataRole.UserRole + 10
 """On a cell: whether the person breaks a hard rule on that date (bool)."""
 DATE_ROLE = Qt.ItemDataRole.UserRole + 11
 """On a cell and a column header: the date (datetime.date)."""
+PIN_ROLE = Qt.ItemDataRole.UserRole + 12
+"""On a cell: whether the person's shifts that date are pinned (kept as fixed when solving again)."""
+CELL_MIME = "application/x-shiftplan-roster-cell"
+"""A dragged cell: the person's id and the date, as "P001 2020-02-10"."""
+PIN_BORDER = QColor(30, 60, 120)
 
 # Light tints per shift type, in the order of the plan's shift types (then round again).
 SHIFT_TINTS = (QColor(255, 241, 194), QColor(206, 228, 247), QColor(221, 212, 245), QColor(209, 237, 219),
@@ -66,7 +73,16 @@ def _minutes(value: int) -> str:
 
 
 class RosterModel(QAbstractTableModel):
-    """The grid: rows are people, columns the plan's dates; a cell shows the shifts worked that day."""
+    """The grid: rows are people, columns the plan's dates; a cell shows the shifts worked that day.
+
+    A cell can be dragged onto another person's cell of the same date; the model does not change
+    itself but asks for the swap.
+
+    Signals:
+        swap_requested(str, str, object): swap the first person's shifts with the second's on the date.
+    """
+
+    swap_requested = Signal(str, str, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +90,7 @@ class RosterModel(QAbstractTableModel):
         self._people: tuple[StaffMember, ...] = ()
         self._dates: tuple[dt.date, ...] = ()
         self._tints: dict[str, QColor] = {}
+        self._pinned: set[tuple[str, dt.date]] = set()
 
     def set_view(self, view: RosterView | None, station: str | None = None) -> None:
         """Show a plan's roster (None: nothing), only the people of ``station`` when one is given."""
@@ -83,6 +100,7 @@ class RosterModel(QAbstractTableModel):
         self._dates = () if view is None else view.dates
         self._tints = {} if view is None else {
             s.id: SHIFT_TINTS[i % len(SHIFT_TINTS)] for i, s in enumerate(view.scenario.shift_types)}
+        self._pinned = set() if view is None else {(f.staff, f.date) for f in view.scenario.fixed}
         self.endResetModel()
 
     @property
@@ -97,6 +115,73 @@ class RosterModel(QAbstractTableModel):
 
     def tint(self, shift: str) -> QColor | None:
         return self._tints.get(shift)
+
+    def cell_index(self, person: str, day: dt.date) -> QModelIndex:
+        """The cell of a person on a date (invalid when the grid does not show it)."""
+        row = next((r for r, p in enumerate(self._people) if p.id == person), -1)
+        column = self._dates.index(day) if day in self._dates else -1
+        return self.index(row, column) if row >= 0 and column >= 0 else QModelIndex()
+
+    # --- drag and drop: a cell onto another person's cell of the same date swaps them ----------
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        """Override QAbstractItemModel::flags: cells can be dragged and dropped onto."""
+        flags = super().flags(index)
+        if index.isValid() and self._view is not None and self._view.has_roster:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        """Override QAbstractItemModel::supportedDragActions: a swap, which leaves nothing to remove."""
+        return Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        """Override QAbstractItemModel::supportedDropActions."""
+        return Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:
+        """Override QAbstractItemModel::mimeTypes."""
+        return [CELL_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """Override QAbstractItemModel::mimeData: the first cell dragged."""
+        data = QMimeData()
+        valid = [i for i in indexes if i.isValid()]
+        if valid:
+            person, day = self._people[valid[0].row()], self._dates[valid[0].column()]
+            data.setData(CELL_MIME, QByteArray(f"{person.id} {day.isoformat()}".encode()))
+        return data
+
+    def _dropped(self, data: QMimeData, row: int, column: int, parent: ModelIndex) -> tuple[str, str, dt.date] | None:
+        """The swap a drop asks for: (dragged person, target person, date), or None."""
+        if not data.hasFormat(CELL_MIME):
+            return None
+        target = parent if parent.isValid() else self.index(row, column)
+        if not target.isValid() or target.row() >= len(self._people) or target.column() >= len(self._dates):
+            return None
+        try:
+            person, text = bytes(data.data(CELL_MIME).data()).decode().split(" ")
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+        other = self._people[target.row()].id
+        if day != self._dates[target.column()] or other == person:
+            return None
+        return person, other, day
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: ModelIndex) -> bool:
+        """Override QAbstractItemModel::canDropMimeData: only onto another person on the same date."""
+        return self._dropped(data, row, column, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: ModelIndex) -> bool:
+        """Override QAbstractItemModel::dropMimeData: ask for the swap (the page makes it)."""
+        dropped = self._dropped(data, row, column, parent)
+        if dropped is None:
+            return False
+        self.swap_requested.emit(*dropped)
+        return True
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
         """Override QAbstractItemModel::rowCount; a table has no children."""
@@ -121,6 +206,8 @@ class RosterModel(QAbstractTableModel):
         hard = view.hard_violations(person.id, day)
         if role == HARD_ROLE:
             return bool(hard)
+        if role == PIN_ROLE:
+            return (person.id, day) in self._pinned
         if role == Qt.ItemDataRole.DisplayRole:
             text = shift_label(view, assignments)
             if not text and absence is not None:
@@ -162,6 +249,8 @@ class RosterModel(QAbstractTableModel):
         absence = view.absence(person.id, day) if absent else None
         if absence is not None:
             lines.append(_("On leave: {reason}").format(reason=absence.reason or "-"))
+        if (person.id, day) in self._pinned:
+            lines.append(_("Pinned: kept when the plan is solved again"))
         lines += [view.finding(v).detail for v in view.hard_violations(person.id, day)]
         return "\n".join(lines)
 
@@ -203,6 +292,24 @@ class RosterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return CENTER
         return None
+
+
+class PinDelegate(QStyledItemDelegate):
+    """Draws a cell as usual, and a pinned one with a dark frame and a corner mark."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        """Override QStyledItemDelegate::paint."""
+        super().paint(painter, option, index)
+        if not index.data(PIN_ROLE):
+            return
+        painter.save()
+        rect = QRectF(option.rect).adjusted(1, 1, -1, -1)
+        painter.setPen(QPen(PIN_BORDER, 2))
+        painter.drawRect(rect)
+        corner = QPolygonF([rect.topLeft(), QPointF(rect.left() + 7, rect.top()), QPointF(rect.left(), rect.top() + 7)])
+        painter.setBrush(PIN_BORDER)
+        painter.drawPolygon(corner)
+        painter.restore()
 
 
 class ObjectiveChart(QWidget):

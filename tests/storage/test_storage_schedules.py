@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from shiftplan.domain.model import Assignment, Scenario, Schedule, Status, Violation
+from shiftplan.domain.model import Assignment, FixedAssignment, Scenario, Schedule, Status, Violation
 from shiftplan.storage import Database, InvalidDataError, PlanNotFoundError
 
 D = dt.date
@@ -78,3 +78,46 @@ def test_a_new_import_drops_the_old_schedules(db: Database, rich: Scenario) -> N
     db.save_schedule(plan_id, solved())
     new_plan = db.import_scenario(rich)
     assert db.latest_schedule(new_plan) is None
+
+
+# --- hand edits of the latest roster --------------------------------------------------------
+
+
+def test_a_hand_edit_changes_the_latest_roster_in_place(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    db.save_schedule(plan_id, solved())
+    first, second, third = solved().assignments
+    moved = Assignment(third.date, third.shift, third.station, "P001", "leader")
+    edited = Schedule((first, second, moved), Status.FEASIBLE, "x", 7.0, (Violation("request", 7, staff="P001"),))
+    fixed = (FixedAssignment("P001", first.date, first.shift, first.station, first.role),)
+    # the stored order means nothing: the check is of the assignments as a whole
+    db.edit_roster(plan_id, (third, first, second), edited, rich.fixed, fixed)
+    assert len(db.schedules(plan_id)) == 1
+    stored = db.latest_schedule(plan_id)
+    assert stored is not None and set(stored.assignments) == {first, second, moved}
+    assert (stored.status, stored.objective, stored.violations) == (Status.FEASIBLE, 7.0, edited.violations)
+    assert db.export_scenario(plan_id).fixed == fixed
+    db.edit_roster(plan_id, edited.assignments, solved(), fixed, rich.fixed)  # and back
+    back = db.latest_schedule(plan_id)
+    assert back is not None and set(back.assignments) == set(solved().assignments)
+    assert back.violations == solved().violations and db.export_scenario(plan_id).fixed == rich.fixed
+
+
+def test_a_hand_edit_of_a_roster_changed_meanwhile_is_refused(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    db.save_schedule(plan_id, solved())
+    with pytest.raises(InvalidDataError, match="changed meanwhile"):
+        db.edit_roster(plan_id, solved().assignments[:2], Schedule(()), rich.fixed, rich.fixed)
+    with pytest.raises(InvalidDataError, match="changed meanwhile"):
+        db.edit_roster(plan_id, None, Schedule(()), rich.fixed, rich.fixed)  # it has a roster
+    with pytest.raises(InvalidDataError, match="changed meanwhile"):
+        db.edit_roster(plan_id, solved().assignments, Schedule(()), (), ())  # the fixed ones differ
+    assert db.latest_schedule(plan_id) == solved()
+
+
+def test_a_first_hand_edit_makes_the_first_roster_and_its_undo_deletes_it(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    db.edit_roster(plan_id, None, solved(), rich.fixed, rich.fixed)
+    assert [s.version for s in db.schedules(plan_id)] == [1]
+    db.edit_roster(plan_id, solved().assignments, None, rich.fixed, rich.fixed)
+    assert db.latest_schedule(plan_id) is None and db.schedules(plan_id) == []

@@ -5,21 +5,32 @@ roster; the panel beside it runs the solver in the background, with its progress
 improves; the table below lists the validator's hard violations and soft costs of the roster
 shown, and the grid marks the cells of a person who breaks a hard rule on that date.
 A finished (or stopped) solve is stored at once as the plan's newest roster.
+
+Editing by hand: a cell's context menu assigns a shift, removes it, pins or unpins the day
+(pinned shifts are kept as fixed assignments when the plan is solved again; a pinned cell has a
+dark frame), swaps with another person on the same date, or asks who can take the slot. Dragging
+a cell onto another person's cell of the same date swaps the two. Each edit is one undoable edit,
+stored at once in the plan's latest roster and judged again by the validator.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QElapsedTimer, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtCore import QElapsedTimer, QModelIndex, QPoint, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -32,12 +43,13 @@ from shiftplan.domain.errors import UserError
 from shiftplan.domain.model import STATUS_LABELS
 from shiftplan.i18n import N_, _, ngettext
 from shiftplan.services.ports import SolveJob, SolveOutcome, SolveProgress
-from shiftplan.services.roster import Finding, PlanSummary, RosterView
+from shiftplan.services.roster import Finding, PlanSummary, RosterChange, RosterEditing, RosterView
 from shiftplan.services.workspace import Changes
+from shiftplan.ui.candidates import CandidatesDialog
 from shiftplan.ui.controller import Controller
-from shiftplan.ui.models import RIGHT, Column, DomainTableModel, SortProxyModel
+from shiftplan.ui.models import ID_ROLE, RIGHT, Column, DomainTableModel, SortProxyModel
 from shiftplan.ui.pages.base import Page
-from shiftplan.ui.roster import ObjectiveChart, RosterModel, SolveWorker
+from shiftplan.ui.roster import DATE_ROLE, ObjectiveChart, PinDelegate, RosterModel, SolveWorker, shift_label
 from shiftplan.ui.settings import WindowState
 from shiftplan.ui.widgets import Level, fit_columns, quiet_label, table_view
 
@@ -130,6 +142,18 @@ class RosterPage(Page):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.grid.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setItemDelegate(PinDelegate(self.grid))
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._on_grid_custom_context_menu_requested)
+        self.grid.setDragEnabled(True)
+        self.grid.setAcceptDrops(True)
+        self.grid.setDropIndicatorShown(True)
+        self.grid.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.grid.setDefaultDropAction(Qt.DropAction.CopyAction)
+        # queued: the swap resets the grid, which must not happen inside the view's drop handling
+        self.model.swap_requested.connect(self._on_model_swap_requested, Qt.ConnectionType.QueuedConnection)
+        self._dialog: CandidatesDialog | None = None
 
         # --- the solve panel
         self.progress_box = QGroupBox(_("Solver"), self)
@@ -221,7 +245,13 @@ class RosterPage(Page):
         self._show_roster()
 
     def _show_roster(self) -> None:
+        current = self.grid.currentIndex()
+        cell = (current.data(ID_ROLE), current.data(DATE_ROLE)) if current.isValid() else None
         self.model.set_view(self._view, self.station_box.currentData())
+        if cell is not None:
+            index = self.model.cell_index(*cell)
+            if index.isValid():
+                self.grid.setCurrentIndex(index)
         view = self._view
         self.findings.set_rows(view.findings() if view else ())
         fit_columns(self.violations)
@@ -381,6 +411,117 @@ class RosterPage(Page):
         text = _("The solver stopped with an error: {error}").format(error=message)
         self.status_label.setText(text)
         self.messages.show_message(text, Level.ERROR)
+
+    # --- editing by hand ----------------------------------------------------------------------
+
+    def editing(self) -> RosterEditing | None:
+        return None if self._view is None else RosterEditing(self._view)
+
+    def _change(self, change: RosterChange) -> bool:
+        """Make a hand edit (one undoable edit, stored and judged at once); returns whether it was made."""
+        if self._view is None:
+            return False
+        return self.apply(self.workspace.change_roster(self._view, change))
+
+    def assign(self, person: str, day: dt.date, shift: str, station: str, role: str | None) -> bool:
+        editing = self.editing()
+        return editing is not None and self._change(editing.assign(person, day, shift, station, role))
+
+    def remove(self, person: str, day: dt.date) -> bool:
+        editing = self.editing()
+        return editing is not None and self._change(editing.remove(person, day))
+
+    def swap(self, first: str, second: str, day: dt.date) -> bool:
+        editing = self.editing()
+        return editing is not None and self._change(editing.swap(first, second, day))
+
+    def set_pinned(self, person: str, day: dt.date, pinned: bool) -> bool:
+        editing = self.editing()
+        if editing is None:
+            return False
+        return self._change(editing.pin(person, day) if pinned else editing.unpin(person, day))
+
+    @Slot(str, str, object)
+    def _on_model_swap_requested(self, first: str, second: str, day: dt.date) -> None:
+        self.swap(first, second, day)
+
+    def open_candidates(self, person: str, day: dt.date) -> CandidatesDialog | None:
+        """Open "Who can take this?" for the cell; a candidate chosen there takes the slot."""
+        editing = self.editing()
+        if editing is None:
+            return None
+        dialog = CandidatesDialog(editing, person, day, self.station_box.currentData(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._on_candidates_finished(dialog, result))
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_candidates_finished(self, dialog: CandidatesDialog, result: int) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
+        row, slot = dialog.chosen(), dialog.slot
+        if result == QDialog.DialogCode.Accepted and row is not None and slot is not None and self._view is not None:
+            if self._view is not dialog.editing.view:  # the roster changed while the dialog was open
+                self.messages.show_message(_("The roster changed meanwhile; ask again."), Level.ERROR)
+                return
+            self._change(dialog.editing.give(slot, row))
+
+    def cell_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a grid cell (None: no cell, or no plan)."""
+        editing = self.editing()
+        if editing is None or not index.isValid():
+            return None
+        view = editing.view
+        person, day = self.model.person(index.row()).id, self.model.date(index.column())
+        filled = view.assignments(person, day)
+        menu = QMenu(self.grid)
+        assign = menu.addMenu(_("&Assign"))
+        options = editing.options(person)
+        station = self.station_box.currentData()
+        if station is not None and any(o.station == station for o in options):
+            options = tuple(o for o in options if o.station == station)
+        for shift in view.scenario.shift_types:
+            label = shift.name or shift.id
+            if len(options) == 1:
+                self._add_action(assign, label, partial(self.assign, person, day, shift.id, options[0].station,
+                                                        options[0].role))
+            else:
+                sub = assign.addMenu(label)
+                for option in options:
+                    self._add_action(sub, option.text, partial(self.assign, person, day, shift.id, option.station,
+                                                               option.role))
+        assign.setEnabled(bool(options))
+        self._add_action(menu, _("&Remove"), lambda: self.remove(person, day)).setEnabled(bool(filled))
+        if editing.is_pinned(person, day):
+            self._add_action(menu, _("Un&pin"), lambda: self.set_pinned(person, day, False))
+        else:
+            self._add_action(menu, _("&Pin"), lambda: self.set_pinned(person, day, True)).setEnabled(bool(filled))
+        swap = menu.addMenu(_("S&wap with"))
+        for row in range(self.model.rowCount()):
+            other = self.model.person(row)
+            theirs = view.assignments(other.id, day)
+            if other.id == person or not (filled or theirs):
+                continue
+            what = shift_label(view, theirs) or _("free")
+            self._add_action(swap, f"{other.name} · {what}", partial(self.swap, person, other.id, day))
+        swap.setEnabled(not swap.isEmpty())
+        menu.addSeparator()
+        self._add_action(menu, _("&Who can take this?…"), lambda: self.open_candidates(person, day))
+        return menu
+
+    @staticmethod
+    def _add_action(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    @Slot(QPoint)
+    def _on_grid_custom_context_menu_requested(self, pos: QPoint) -> None:
+        menu = self.cell_menu(self.grid.indexAt(pos))
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.grid.viewport().mapToGlobal(pos))
 
     # --- layout ------------------------------------------------------------------------------
 

@@ -23,16 +23,25 @@ from shiftplan import __version__
 from shiftplan.demo import build_demo
 from shiftplan.domain.calendar import DayCalendar, OfficialCalendar
 from shiftplan.domain.errors import UserError
-from shiftplan.domain.model import Period, Role, Scenario, Schedule, ShiftType, StaffMember, Station
+from shiftplan.domain.model import Assignment, Period, Role, Scenario, Schedule, ShiftType, StaffMember, Station
 from shiftplan.domain.rules import RuleSet
 from shiftplan.exchange.problems import FormatError
 from shiftplan.exchange.scenario import load_scenario, save_scenario
 from shiftplan.i18n import _, ngettext
 from shiftplan.official_calendar import official_calendar
-from shiftplan.services.ports import CellNote, ImportRow, SolveOutcome, SolveProgress, StaffImport
+from shiftplan.services.ports import (
+    CellNote,
+    ImportRow,
+    PrintCancelledError,
+    PrintJob,
+    SolveOutcome,
+    SolveProgress,
+    StaffImport,
+)
 from shiftplan.storage import Database
 
 if TYPE_CHECKING:
+    from shiftplan.printing import PrintRequest
     from shiftplan.solver import SolveRun
 
 APP_NAME = "shiftplan"
@@ -207,6 +216,69 @@ class DesktopBackend:
         with _spreadsheet_errors():
             spreadsheet.export_roster(path, scenario, schedule, calendar)
 
+    # --- roster files ------------------------------------------------------------------------
+
+    def export_schedule_csv(self, path: str, assignments: Sequence[Assignment]) -> None:
+        from shiftplan.exchange.schedule import save_schedule_csv
+
+        with _file_errors():
+            save_schedule_csv(tuple(assignments), path)
+
+    def export_calendar(self, path: str, scenario: Scenario, assignments: Sequence[Assignment], staff_id: str) -> None:
+        from shiftplan.exchange.ical import save_person_calendar
+
+        person = next((p for p in scenario.staff if p.id == staff_id), None)
+        if person is None:
+            raise UserError(_("{id} is not on the staff list (any more).").format(id=staff_id))
+        with _file_errors():
+            save_person_calendar(scenario, assignments, person, path)
+
+    def export_calendars(self, folder: str, scenario: Scenario, assignments: Sequence[Assignment]) -> list[str]:
+        from shiftplan.exchange.ical import save_calendars
+
+        with _file_errors():
+            return [str(p) for p in save_calendars(scenario, assignments, folder)]
+
+    # --- printing ----------------------------------------------------------------------------
+
+    @property
+    def has_printing(self) -> bool:
+        return True
+
+    @staticmethod
+    def _print_request(job: PrintJob) -> PrintRequest:
+        from shiftplan.printing import PrintRequest
+
+        return PrintRequest(job.scenario, job.calendar, job.schedule, stations=job.stations, start=job.start,
+                            end=job.end, version_label=job.version_label, status_label=job.status_label,
+                            previous_schedule=job.previous)
+
+    def unprintable(self, job: PrintJob) -> list[str]:
+        from shiftplan.printing import PrintRequestError, unprintable
+
+        try:
+            return [str(p) for p in unprintable(self._print_request(job))]
+        except PrintRequestError as error:
+            raise UserError(str(error)) from error
+
+    def render_printout(self, kind: str, job: PrintJob, *, progress: Callable[[float], None] | None = None,
+                        cancelled: Callable[[], bool] | None = None, mark_unprintable: bool = False) -> bytes:
+        from shiftplan.printing import FontMissingError, PrintCancelled, PrintRequestError, UnprintableTextError, render
+
+        try:
+            return render(kind, self._print_request(job), progress=progress, cancelled=cancelled,
+                          mark_unprintable=mark_unprintable)
+        except PrintCancelled as error:
+            raise PrintCancelledError() from error
+        except (PrintRequestError, UnprintableTextError, FontMissingError) as error:
+            raise UserError(str(error)) from error
+
+    def write_pdf(self, path: str, data: bytes) -> None:
+        from shiftplan.printing import write_pdf
+
+        with _file_errors():
+            write_pdf(path, data)
+
     # --- solving -----------------------------------------------------------------------------
 
     def solve_job(self, scenario: Scenario, calendar: DayCalendar, time_limit: float,
@@ -246,6 +318,16 @@ class SolverJob:
             self._stopped = True
             if self._run is not None:
                 self._run.stop()
+
+
+@contextlib.contextmanager
+def _file_errors() -> Iterator[None]:
+    """The file system's errors as UserErrors."""
+    try:
+        yield
+    except OSError as error:
+        raise UserError(_("The file cannot be written or read: {reason}").format(
+            reason=error.strerror or error)) from error
 
 
 @contextlib.contextmanager

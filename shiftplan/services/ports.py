@@ -158,6 +158,25 @@ class SolveOutcome:
     stopped: bool = False  # the user stopped the search; the schedule is the best found until then
 
 
+@dataclass(frozen=True)
+class PrintJob:
+    """One printout: a roster of a scenario, narrowed to stations (None: all) and dates."""
+
+    scenario: Scenario
+    calendar: DayCalendar
+    schedule: Schedule
+    stations: tuple[str, ...] | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    previous: Schedule | None = None  # the roster before, for the changes page
+    version_label: str = ""
+    status_label: str = ""
+
+
+class PrintCancelledError(Exception):
+    """The user stopped a printout while it was being rendered."""
+
+
 class SolveJob(Protocol):
     """One solve: ``run`` blocks (call it off the GUI thread); ``stop`` may be called from any thread."""
 
@@ -197,6 +216,42 @@ class Backend(Protocol):
     def export_staff(self, path: str, staff: Sequence[StaffMember], roles: Sequence[Role],
                      stations: Sequence[Station]) -> None: ...
     def export_roster(self, path: str, scenario: Scenario, schedule: Schedule, calendar: DayCalendar) -> None: ...
+
+    def export_schedule_csv(self, path: str, assignments: Sequence[Assignment]) -> None:
+        """The roster's assignments as the exchange format's schedule CSV, written whole."""
+        ...
+
+    def export_calendar(self, path: str, scenario: Scenario, assignments: Sequence[Assignment], staff_id: str) -> None:
+        """One person's shifts as an iCalendar file."""
+        ...
+
+    def export_calendars(self, folder: str, scenario: Scenario, assignments: Sequence[Assignment]) -> list[str]:
+        """An iCalendar file for everyone with a shift, in ``folder``; returns the files written."""
+        ...
+
+    # --- printing
+
+    @property
+    def has_printing(self) -> bool:
+        """Whether PDF printouts are available."""
+        ...
+
+    def unprintable(self, job: PrintJob) -> list[str]:
+        """Each text of the printout the font cannot print, described for the user (empty: all is well)."""
+        ...
+
+    def render_printout(self, kind: str, job: PrintJob, *, progress: Callable[[float], None] | None = None,
+                        cancelled: Callable[[], bool] | None = None, mark_unprintable: bool = False) -> bytes:
+        """The PDF of a kind of printout (``sheet``, ``slips``, ``signin``, ``fairness``, ``changes``).
+
+        Blocks: call it off the GUI thread. Raises PrintCancelledError when ``cancelled()`` turned
+        True, UserError when the job asks for what the plan does not have.
+        """
+        ...
+
+    def write_pdf(self, path: str, data: bytes) -> None:
+        """Write a PDF whole or not at all."""
+        ...
 
     def solve_job(self, scenario: Scenario, calendar: DayCalendar, time_limit: float,
                   on_progress: Callable[[SolveProgress], None] | None = None) -> SolveJob:

@@ -51,6 +51,7 @@ from shiftplan.ui.pages.shift_types import ShiftTypesPage
 from shiftplan.ui.pages.staff import StaffPage
 from shiftplan.ui.pages.stations import StationsPage
 from shiftplan.ui.resources import icon_path
+from shiftplan.ui.roster_output import RosterOutput
 from shiftplan.ui.settings import Settings
 from shiftplan.ui.tasks import run_task
 
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._create_actions()
+        self.roster_output = RosterOutput(self, controller, self.roster_page, lambda: self.show_page(self.roster_page))
         self._create_menus()
         self._create_toolbar()
 
@@ -257,6 +259,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_action, self.delete_action])
 
+        bar.addMenu(self.roster_output.menu(self))
+
         tools_menu = bar.addMenu(_("&Tools"))
         language_menu = tools_menu.addMenu(_("&Language"))
         language_menu.addActions(list(self.language_actions.values()))
@@ -279,6 +283,8 @@ class MainWindow(QMainWindow):
         bar.addActions([self.add_action, self.delete_action])
         bar.addSeparator()
         bar.addActions([self.import_staff_action, self.export_staff_action])
+        bar.addSeparator()
+        bar.addAction(self.roster_output.print_action)
         self.addToolBar(bar)
         self.toolbar = bar
 
@@ -325,8 +331,9 @@ class MainWindow(QMainWindow):
         period = _("plan {start} – {end}").format(start=sc.period.start.isoformat(), end=sc.period.end.isoformat())
         self.counts_label.setText(f"{people} · {stations} · {period}")
         if changes == Changes.ALL:
-            self.roster_action.setEnabled(self.controller.backend.has_spreadsheets
-                                          and self._has_roster())
+            has_roster = self._has_roster()
+            self.roster_action.setEnabled(self.controller.backend.has_spreadsheets and has_roster)
+            self.roster_output.set_enabled(has_roster)
         for action in (self.import_staff_action, self.export_staff_action, self.template_action):
             action.setEnabled(self.controller.backend.has_spreadsheets)
         self._update_edit_actions()

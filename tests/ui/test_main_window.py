@@ -26,7 +26,7 @@ pytestmark = UI_MARKS
 def test_title_menus_toolbar_and_counts(window: MainWindow) -> None:
     assert window.windowTitle() == "shiftplan duty rosters — test.db"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&Tools", "&Help"]
+    assert menus == ["&File", "&Edit", "&Roster", "&Tools", "&Help"]
     assert "9.9.9" in window.about_text()
     assert window.counts_label.text() == "5 people · 2 stations · plan 2020-02-01 – 2020-02-29"
     tools = [a.text() for a in window.toolbar.actions() if not a.isSeparator()]

@@ -384,7 +384,8 @@ def _bench_curtois(args: argparse.Namespace) -> int:
     for file in args.files:
         row = run_curtois(file, options, Path(args.out) if args.out else None)
         print(_("{instance}: {status}, objective {objective}, {time:.1f} s").format(
-            instance=row.instance, status=row.status, objective=row.objective, time=row.wall_time),
+            instance=row.instance, status=row.status, objective="—" if row.objective is None else f"{row.objective:g}",
+            time=row.wall_time),
             file=sys.stderr, flush=True)
         rows.append(row)
     print(table(rows))

@@ -130,6 +130,18 @@ def main() -> None:
         window.show_page(window.holidays_page)
         save(window, args.out / "app-holidays.png", app)
 
+        roster = window.roster_page  # the district solved with the default limit, as a user would
+        window.show_page(roster)
+        roster.station_box.setCurrentIndex(max(0, roster.station_box.findData("G310W")))
+        roster.solve_button.click()
+        for _ in range(3000):
+            app.processEvents()
+            if not roster.stop_button.isEnabled():
+                break
+            time.sleep(0.02)
+        settle(app)
+        save(window, args.out / "app-roster.png", app)
+
         window.show_page(staff)
         staff.view.selectRow(1)
         staff.view.selectionModel().select(staff.proxy.index(3, 0), staff.view.selectionModel().SelectionFlag.Select

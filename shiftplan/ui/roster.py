@@ -9,6 +9,7 @@ thread as signals; :class:`ObjectiveChart` draws the best cost and the bound ove
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
@@ -351,7 +352,8 @@ class ObjectiveChart(QWidget):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, _("No search yet"))
             return
-        values = [p.objective for p in self._points] + [p.bound for p in self._points]
+        # A part not yet bounded reports an infinite bound: it cannot be drawn, nor scale the axis.
+        values = [v for p in self._points for v in (p.objective, p.bound) if math.isfinite(v)] or [0.0]
         low, high = min(0.0, min(values)), max(values)
         span_value = (high - low) or 1.0
         last = max(p.elapsed for p in self._points)
@@ -367,6 +369,8 @@ class ObjectiveChart(QWidget):
             previous: float | None = None
             for p in self._points:
                 value = float(getattr(p, attribute))
+                if not math.isfinite(value):
+                    continue
                 if previous is not None:
                     line.append(at(p.elapsed, previous))  # a step: the value holds until the next one
                 line.append(at(p.elapsed, value))
@@ -374,10 +378,14 @@ class ObjectiveChart(QWidget):
             pen = QPen(colour, 2)
             pen.setStyle(style)
             painter.setPen(pen)
+            if line.size() == 1:  # a single report: a dot, not an invisible line
+                painter.setBrush(colour)
+                painter.drawEllipse(line.at(0), 2.5, 2.5)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolyline(line)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         text_area = QRectF(area.left(), area.bottom() + 2, area.width(), metrics.height())
-        painter.drawText(text_area, Qt.AlignmentFlag.AlignLeft, "0 s")
+        painter.drawText(text_area, Qt.AlignmentFlag.AlignLeft, _("{seconds:.1f} s").format(seconds=0))
         painter.drawText(text_area, Qt.AlignmentFlag.AlignRight, _("{seconds:.1f} s").format(seconds=last))
         painter.drawText(area.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                          f"{high:g}")

@@ -387,6 +387,9 @@ class RosterPage(Page):
             return
         if schedule.objective is not None:
             self.objective_label.setText(f"{schedule.objective:g}")
+            # The settled cost ends the line (the search's last report may overstate it).
+            self.chart.add(SolveProgress(outcome.wall_time, schedule.objective,
+                                         outcome.bound if outcome.bound is not None else 0.0))
         error = self.controller.save_schedule(plan_id, schedule, _("Roster saved"))
         if error is not None:
             self.status_label.setText(error)

@@ -307,7 +307,7 @@ class RosterPage(Page):
 
     def _show_idle(self) -> None:
         view = self._view
-        if view is not None and view.schedule is not None and view.schedule.objective is not None:
+        if view is not None and view.schedule is not None and view.schedule.assignments:
             template = (_("The roster shown is the plan's newest, version {version} ({status}); it is published, so "
                           "edits and solves make a new draft version.") if view.plan.published else
                         _("The roster shown is the plan's newest, version {version} ({status}), a draft."))
@@ -415,6 +415,7 @@ class RosterPage(Page):
         if outcome.bound is not None:
             self.bound_label.setText(f"{outcome.bound:g}")
         if not schedule.assignments or plan_id is None:
+            self._replanning = None
             self.objective_label.setText("–")
             self.status_label.setText(_("No roster: {status}.").format(status=_(STATUS_LABELS[schedule.status])))
             self.explanation_label.setText("\n".join(schedule.explanation) or _(
@@ -427,6 +428,7 @@ class RosterPage(Page):
         if replanning is not None:
             self._show_changes(plan_id, outcome, replanning)
             return
+        was = next((p for p in self._plans if p.id == plan_id), None)
         error = self.controller.save_schedule(plan_id, schedule, _("Roster saved"))
         if error is not None:
             self.status_label.setText(error)
@@ -434,6 +436,10 @@ class RosterPage(Page):
             return
         if self.plan_id() != plan_id:
             self.select_plan(plan_id)
+        if was is not None and was.published:
+            self.messages.show_message(_("Version {version} stays published as it was; the new roster is version "
+                                         "{new}, a draft.").format(version=was.version, new=(was.version or 0) + 1),
+                                       Level.INFO)
         cost = "–" if schedule.objective is None else f"{schedule.objective:g}"
         template = (_("Stopped after {seconds:.1f} s; the best roster so far (cost {cost}) is saved.")
                     if outcome.stopped else _("Finished after {seconds:.1f} s ({status}); the roster (cost {cost}) is "
@@ -529,6 +535,8 @@ class RosterPage(Page):
         if not self.apply(self.workspace.publish(view)):
             return False
         self._told_draft.discard(view.plan.id)
+        if self._worker is None:
+            self._show_idle()
         self.messages.show_message(_("Version {version} is published. It stays as it is: later edits and solves "
                                      "make a new draft version.").format(version=view.plan.version), Level.INFO)
         return True
@@ -545,6 +553,8 @@ class RosterPage(Page):
             return False
         if not self.apply(self.workspace.change_roster(view, change)):
             return False
+        if self._worker is None:
+            self._show_idle()
         if view.plan.published and view.plan.id not in self._told_draft:
             self._told_draft.add(view.plan.id)
             self.messages.show_message(_("Version {version} is published and stays as it is; this change and the "

@@ -43,6 +43,7 @@ from shiftplan.storage import Database
 if TYPE_CHECKING:
     from shiftplan.printing import PrintRequest
     from shiftplan.solver import SolveRun
+    from shiftplan.solver.replan import ReplanRun
 
 APP_NAME = "shiftplan"
 DATABASE_ENV = "SHIFTPLAN_DB"
@@ -285,16 +286,22 @@ class DesktopBackend:
                   on_progress: Callable[[SolveProgress], None] | None = None) -> SolverJob:
         return SolverJob(scenario, calendar, time_limit, on_progress)
 
+    def replan_job(self, scenario: Scenario, calendar: DayCalendar, base: Schedule, start: dt.date,
+                   time_limit: float, on_progress: Callable[[SolveProgress], None] | None = None) -> SolverJob:
+        return SolverJob(scenario, calendar, time_limit, on_progress, replan=(base, start))
+
 
 class SolverJob:
     """The ``SolveJob`` port on the CP-SAT solver (``shiftplan.solver.SolveRun``)."""
 
     def __init__(self, scenario: Scenario, calendar: DayCalendar, time_limit: float,
-                 on_progress: Callable[[SolveProgress], None] | None) -> None:
+                 on_progress: Callable[[SolveProgress], None] | None,
+                 replan: tuple[Schedule, dt.date] | None = None) -> None:
         self._scenario, self._calendar, self._time_limit = scenario, calendar, time_limit
         self._on_progress = on_progress
+        self._replan = replan  # a re-plan of this roster from this date on (shiftplan.solver.replan)
         self._lock = threading.Lock()
-        self._run: SolveRun | None = None
+        self._run: SolveRun | ReplanRun | None = None
         self._stopped = False
 
     def run(self) -> SolveOutcome:
@@ -304,14 +311,22 @@ class SolverJob:
             if self._on_progress is not None:
                 self._on_progress(SolveProgress(progress.elapsed, progress.objective, progress.bound))
 
-        solve_run = SolveRun(self._scenario, self._calendar, SolveOptions(time_limit=self._time_limit),
-                             on_progress=report)
+        from shiftplan.solver.replan import ReplanRun
+
+        options = SolveOptions(time_limit=self._time_limit)
+        solve_run: SolveRun | ReplanRun = (
+            SolveRun(self._scenario, self._calendar, options, on_progress=report) if self._replan is None else
+            ReplanRun(self._scenario, self._calendar, *self._replan, options, on_progress=report))
         with self._lock:
             self._run = solve_run
             if self._stopped:
                 solve_run.stop()
-        result = solve_run.run()
-        return SolveOutcome(result.schedule, result.wall_time, result.bound, result.stopped)
+        if isinstance(solve_run, ReplanRun):
+            replanned = solve_run.run()
+            result, changes = replanned.result, replanned.changes
+        else:
+            result, changes = solve_run.run(), ()
+        return SolveOutcome(result.schedule, result.wall_time, result.bound, result.stopped, changes)
 
     def stop(self) -> None:
         with self._lock:

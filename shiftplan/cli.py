@@ -19,8 +19,8 @@ from typing import Any
 from shiftplan import __version__, app, i18n
 from shiftplan.bench import WORKERS as BENCH_WORKERS
 from shiftplan.domain.candidates import candidates
-from shiftplan.domain.changes import Change
-from shiftplan.domain.model import STATUS_LABELS, Assignment, Scenario, Schedule, Status, Violation
+from shiftplan.domain.changes import changes_text
+from shiftplan.domain.model import STATUS_LABELS, Scenario, Schedule, Status, Violation
 from shiftplan.domain.validation import Report, check
 from shiftplan.exchange.problems import FormatError
 from shiftplan.exchange.scenario import load_scenario, save_scenario, scenario_calendar
@@ -324,27 +324,8 @@ def _replan(args: argparse.Namespace) -> int:
     _warn_unless_reproducible(outcome.result)
     code = _write_result(outcome.schedule, args)
     if outcome.schedule.assignments:
-        print(_changes_text(outcome.changes, scenario))
+        print(changes_text(outcome.changes, scenario))
     return code
-
-
-def _changes_text(changes: Sequence[Change], scenario: Scenario) -> str:
-    """The changes person by person, e.g. ``张三: 2020-02-05 夜班 → 白班``."""
-    if not changes:
-        return _("No assignment changes.")
-    names = {p.id: p.name for p in scenario.staff}
-    shifts = {s.id: s.name for s in scenario.shift_types}
-    stations = {s.id: s.name for s in scenario.stations}
-
-    def slot(a: Assignment | None) -> str:
-        return "—" if a is None else f"{shifts.get(a.shift, a.shift)} {stations.get(a.station, a.station)}"
-
-    lines = [_("{n} changes:").format(n=len(changes))]
-    for staff in sorted({c.staff for c in changes}, key=lambda p: [c.staff for c in changes].index(p)):
-        lines.append(f"  {names.get(staff, staff)} ({staff})")
-        for c in (c for c in changes if c.staff == staff):
-            lines.append(f"    {c.date.isoformat()}  {slot(c.before)} → {slot(c.after)}")
-    return "\n".join(lines)
 
 
 def _warn_unless_reproducible(result: SolveResult) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from shiftplan.domain.model import Assignment
+from shiftplan.domain.model import Assignment, Scenario
+from shiftplan.i18n import _
 
 
 class ChangeKind(StrEnum):
@@ -71,3 +72,42 @@ def roster_changes(before: Iterable[Assignment], after: Iterable[Assignment]) ->
     return [Change(c.kind, c.staff, c.date, c.before, c.after,
                    removed.get((c.date, c.after.shift, c.after.station)))
             if c.kind is ChangeKind.ADDED and c.after is not None else c for c in result]
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One change in the user's words: who, when, what they had and what they have now."""
+
+    staff: str
+    name: str
+    date: dt.date
+    before: str  # "—": nothing
+    after: str
+
+
+def change_lines(changes: Sequence[Change], scenario: Scenario) -> list[ChangeLine]:
+    """The changes person by person (in the order each person first appears), date by date."""
+    names = {p.id: p.name for p in scenario.staff}
+    shifts = {s.id: s.name or s.id for s in scenario.shift_types}
+    stations = {s.id: s.name or s.id for s in scenario.stations}
+
+    def slot(a: Assignment | None) -> str:
+        return "—" if a is None else f"{shifts.get(a.shift, a.shift)} {stations.get(a.station, a.station)}"
+
+    order = list(dict.fromkeys(c.staff for c in changes))
+    ordered = sorted(changes, key=lambda c: (order.index(c.staff), c.date))
+    return [ChangeLine(c.staff, names.get(c.staff, c.staff), c.date, slot(c.before), slot(c.after)) for c in ordered]
+
+
+def changes_text(changes: Sequence[Change], scenario: Scenario) -> str:
+    """The changes person by person, e.g. ``张三: 2020-02-05 夜班 → 白班``."""
+    if not changes:
+        return _("No assignment changes.")
+    lines = [_("{n} changes:").format(n=len(changes))]
+    shown = None
+    for line in change_lines(changes, scenario):
+        if line.staff != shown:
+            lines.append(f"  {line.name} ({line.staff})")
+            shown = line.staff
+        lines.append(f"    {line.date.isoformat()}  {line.before} → {line.after}")
+    return "\n".join(lines)

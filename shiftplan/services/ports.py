@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from shiftplan.domain.calendar import DayCalendar, OfficialCalendar
+from shiftplan.domain.changes import Change
 from shiftplan.domain.model import (
     Absence,
     Assignment,
@@ -54,6 +55,8 @@ class ScheduleRef(Protocol):
     def status(self) -> Status: ...
     @property
     def created_at(self) -> dt.datetime: ...
+    @property
+    def published(self) -> bool: ...
 
 
 class Store(Protocol):
@@ -69,7 +72,9 @@ class Store(Protocol):
     def schedule(self, schedule_id: int) -> Schedule | None: ...
     def save_schedule(self, plan_id: int, schedule: Schedule) -> int: ...
     def edit_roster(self, plan_id: int, expected: Sequence[Assignment] | None, schedule: Schedule | None,
-                    expected_fixed: Sequence[FixedAssignment], fixed: Sequence[FixedAssignment]) -> None: ...
+                    expected_fixed: Sequence[FixedAssignment], fixed: Sequence[FixedAssignment],
+                    new_version: bool = False) -> None: ...
+    def set_published(self, schedule_id: int, published: bool = True) -> None: ...
 
     def add_station(self, station: Station, index: int | None = None) -> None: ...
     def update_station(self, station_id: str, station: Station) -> None: ...
@@ -156,6 +161,7 @@ class SolveOutcome:
     wall_time: float  # seconds
     bound: float | None = None  # the proved lower bound on the cost
     stopped: bool = False  # the user stopped the search; the schedule is the best found until then
+    changes: tuple[Change, ...] = ()  # a re-plan: from the roster it started from to this one
 
 
 @dataclass(frozen=True)
@@ -256,4 +262,10 @@ class Backend(Protocol):
     def solve_job(self, scenario: Scenario, calendar: DayCalendar, time_limit: float,
                   on_progress: Callable[[SolveProgress], None] | None = None) -> SolveJob:
         """A solve of the scenario, not started; ``on_progress`` is called from a solver thread."""
+        ...
+
+    def replan_job(self, scenario: Scenario, calendar: DayCalendar, base: Schedule, start: dt.date,
+                   time_limit: float, on_progress: Callable[[SolveProgress], None] | None = None) -> SolveJob:
+        """A re-plan of ``base`` from ``start`` on with as few changes as worth it (the outcome's
+        ``changes``), not started; the days before ``start`` stay as they are."""
         ...

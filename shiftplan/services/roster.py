@@ -94,6 +94,9 @@ class PlanSummary:
     name: str
     period: Period
     has_roster: bool
+    schedule_id: int | None = None  # the latest roster's
+    version: int | None = None  # the latest roster's (1, 2, …)
+    published: bool = False  # the latest roster is published: an edit makes a new draft version
 
 
 @dataclass(frozen=True)

@@ -214,8 +214,14 @@ class Workspace:
 
     def plans(self) -> list[PlanSummary]:
         """Every plan, oldest first, with whether it has a roster yet."""
-        return [PlanSummary(p.id, p.name, p.period, self.store.latest_schedule(p.id) is not None)
-                for p in self.store.plans()]
+        result = []
+        for p in self.store.plans():
+            infos = self.store.schedules(p.id)
+            latest = infos[-1] if infos else None
+            result.append(PlanSummary(p.id, p.name, p.period, latest is not None,
+                                      latest.id if latest else None, latest.version if latest else None,
+                                      latest.published if latest else False))
+        return result
 
     def roster(self, plan_id: int) -> RosterView:
         """The plan's latest roster (or none yet) with its people, dates, calendar and violations."""
@@ -245,9 +251,22 @@ class Workspace:
                          report.objective, tuple(report.violations))
         old_fixed, new_fixed = view.scenario.fixed, change.fixed
         old = None if before is None else before.assignments
+        if view.plan.published:  # never changed: the edit makes a new draft version, its undo deletes it
+            return Edit(change.text, Changes.SCHEDULES,
+                        lambda: store.edit_roster(plan_id, old, after, old_fixed, new_fixed, new_version=True),
+                        lambda: store.edit_roster(plan_id, after.assignments, None, new_fixed, old_fixed))
         return Edit(change.text, Changes.SCHEDULES,
                     lambda: store.edit_roster(plan_id, old, after, old_fixed, new_fixed),
                     lambda: store.edit_roster(plan_id, after.assignments, before, new_fixed, old_fixed))
+
+    def publish(self, view: RosterView) -> Edit:
+        """Publish the plan's latest roster: from then on it is not changed, edits make a new draft version."""
+        store, schedule_id = self.store, view.plan.schedule_id
+        if schedule_id is None or view.plan.published:
+            raise UserError(_("There is no draft roster to publish."))
+        text = _("Publish version {version} of {plan}").format(version=view.plan.version, plan=view.plan.name)
+        return Edit(text, Changes.SCHEDULES, lambda: store.set_published(schedule_id, True),
+                    lambda: store.set_published(schedule_id, False))
 
     # --- questions the screens ask ----------------------------------------------------------
 

@@ -18,7 +18,7 @@ from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.changes import Change, roster_changes
 from shiftplan.domain.model import Absence, Assignment, FixedAssignment, Request, Scenario, Schedule
 from shiftplan.domain.validation import check
-from shiftplan.solver.run import Progress, SolveOptions, SolveResult, solve
+from shiftplan.solver.run import Progress, SolveOptions, SolveResult, SolveRun
 
 DEFAULT_CHANGE_WEIGHT = 20.0
 
@@ -49,16 +49,34 @@ def frozen_scenario(scenario: Scenario, base: tuple[Assignment, ...], start: dt.
                                requests=scenario.requests + keep)
 
 
+class ReplanRun:
+    """One re-plan that another thread may :meth:`stop` (the best roster so far is kept), like ``SolveRun``."""
+
+    def __init__(self, scenario: Scenario, calendar: DayCalendar, base: Schedule, start: dt.date,
+                 options: SolveOptions | None = None, change_weight: float = DEFAULT_CHANGE_WEIGHT,
+                 on_progress: Callable[[Progress], None] | None = None) -> None:
+        self._scenario, self._calendar, self._base = scenario, calendar, base
+        self._run = SolveRun(frozen_scenario(scenario, base.assignments, start, change_weight), calendar, options,
+                             on_progress)
+
+    def stop(self) -> None:
+        self._run.stop()
+
+    def run(self) -> Replan:
+        scenario, calendar, base = self._scenario, self._calendar, self._base
+        result = self._run.run()
+        schedule = result.schedule
+        if schedule.objective is not None:
+            report = check(scenario, schedule.assignments, calendar)
+            schedule = dataclasses.replace(schedule, scenario=scenario.name, objective=report.objective,
+                                           violations=tuple(report.soft))
+            result = dataclasses.replace(result, schedule=schedule, objective=report.objective)
+        changes = tuple(roster_changes(base.assignments, schedule.assignments)) if schedule.assignments else ()
+        return Replan(result, changes)
+
+
 def replan(scenario: Scenario, calendar: DayCalendar, base: Schedule, start: dt.date,
            options: SolveOptions | None = None, change_weight: float = DEFAULT_CHANGE_WEIGHT,
            on_progress: Callable[[Progress], None] | None = None) -> Replan:
     """Re-solve ``scenario`` (with its new facts) from ``start`` on, changing ``base`` as little as worth it."""
-    result = solve(frozen_scenario(scenario, base.assignments, start, change_weight), calendar, options, on_progress)
-    schedule = result.schedule
-    if schedule.objective is not None:
-        report = check(scenario, schedule.assignments, calendar)
-        schedule = dataclasses.replace(schedule, scenario=scenario.name, objective=report.objective,
-                                       violations=tuple(report.soft))
-        result = dataclasses.replace(result, schedule=schedule, objective=report.objective)
-    changes = tuple(roster_changes(base.assignments, schedule.assignments)) if schedule.assignments else ()
-    return Replan(result, changes)
+    return ReplanRun(scenario, calendar, base, start, options, change_weight, on_progress).run()

@@ -128,16 +128,25 @@ class Database:
             return mapping.read_schedule(session, schedule_id)
 
     def edit_roster(self, plan_id: int, expected: Sequence[Assignment] | None, schedule: Schedule | None,
-                    expected_fixed: Sequence[FixedAssignment], fixed: Sequence[FixedAssignment]) -> None:
+                    expected_fixed: Sequence[FixedAssignment], fixed: Sequence[FixedAssignment],
+                    new_version: bool = False) -> None:
         """A hand edit of the plan's latest roster, in one transaction.
 
         Provided the latest roster still holds ``expected`` (None: the plan has no roster) and the
         plan's fixed assignments are ``expected_fixed``, the latest roster becomes ``schedule`` in
         place, keeping its version (a plan without one gets its first; None deletes the latest),
         and the fixed assignments become ``fixed``. Otherwise nothing changes (InvalidDataError).
+
+        A published latest roster is never changed: ``new_version`` stores ``schedule`` as the
+        plan's next version (a draft) instead, copied from it and edited; anything else is refused.
         """
         with self._transaction() as session:
-            mapping.edit_latest_schedule(session, plan_id, expected, schedule, expected_fixed, fixed)
+            mapping.edit_latest_schedule(session, plan_id, expected, schedule, expected_fixed, fixed, new_version)
+
+    def set_published(self, schedule_id: int, published: bool = True) -> None:
+        """Publish a saved schedule (read-only from then on), or (False) make it a draft again."""
+        with self._transaction() as session:
+            mapping.set_published(session, schedule_id, published)
 
     def schedules(self, plan_id: int) -> list[ScheduleInfo]:
         """The plan's saved schedules, oldest first."""

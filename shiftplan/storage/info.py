@@ -23,3 +23,8 @@ class ScheduleInfo:
     status: Status
     objective: float | None
     created_at: dt.datetime  # UTC
+    published_at: dt.datetime | None = None  # UTC; None: a draft
+
+    @property
+    def published(self) -> bool:
+        return self.published_at is not None

@@ -435,7 +435,7 @@ def _latest_row(session: Session, plan_id: int) -> ScheduleRow | None:
 
 def edit_latest_schedule(session: Session, plan_id: int, expected: Sequence[Assignment] | None,
                          schedule: Schedule | None, expected_fixed: Sequence[FixedAssignment],
-                         fixed: Sequence[FixedAssignment]) -> None:
+                         fixed: Sequence[FixedAssignment], new_version: bool = False) -> None:
     """A hand edit of the plan's latest roster and its fixed assignments (see Database.edit_roster).
 
     Only the assignments that change are deleted and inserted (a roster's order means nothing, so
@@ -454,7 +454,12 @@ def edit_latest_schedule(session: Session, plan_id: int, expected: Sequence[Assi
             or stored_fixed != tuple(expected_fixed)):
         raise InvalidDataError(_("The roster was changed meanwhile (solved again, or in another window); the "
                                  "screen now shows the current state."))
-    if row is not None and schedule is None:
+    if row is not None and row.published_at is not None and not (new_version and schedule is not None):
+        raise InvalidDataError(_("This roster is published and is not changed any more; edit it as a new draft "
+                                 "version."))
+    if new_version and schedule is not None:
+        write_schedule(session, plan_id, schedule)
+    elif row is not None and schedule is None:
         for table in (ScheduleAssignmentRow, ScheduleViolationRow):
             session.execute(delete(table).where(table.schedule_id == row.id))
         session.delete(row)
@@ -506,8 +511,18 @@ def edit_latest_schedule(session: Session, plan_id: int, expected: Sequence[Assi
 def schedule_infos(session: Session, plan_id: int) -> list[ScheduleInfo]:
     _plan(session, plan_id)
     rows = session.scalars(select(ScheduleRow).where(ScheduleRow.plan_id == plan_id).order_by(ScheduleRow.version))
-    return [ScheduleInfo(r.id, r.plan_id, r.version, Status(r.status), r.objective, _utc(r.created_at))
+    return [ScheduleInfo(r.id, r.plan_id, r.version, Status(r.status), r.objective, _utc(r.created_at),
+                         None if r.published_at is None else _utc(r.published_at))
             for r in rows]
+
+
+def set_published(session: Session, schedule_id: int, published: bool) -> None:
+    """Publish a saved schedule (it is never changed afterwards), or make it a draft again (an undo)."""
+    row = session.get(ScheduleRow, schedule_id)
+    if row is None:
+        raise InvalidDataError(_("This roster was deleted meanwhile."))
+    row.published_at = _now() if published else None
+    session.flush()
 
 
 def read_latest_schedule(session: Session, plan_id: int) -> Schedule | None:

@@ -287,6 +287,7 @@ class ScheduleRow(Base):
     # Sentences for the reader, kept whole: nothing ever queries inside them.
     explanation: Mapped[list[Any]]
     created_at: Mapped[dt.datetime]
+    published_at: Mapped[dt.datetime | None]  # NULL: a draft; set: published, never changed again
 
 
 class ScheduleAssignmentRow(Base):

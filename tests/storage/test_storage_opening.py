@@ -172,3 +172,26 @@ def test_a_failed_migration_leaves_the_database_as_it_was(url: str, monkeypatch:
     with pytest.raises(RuntimeError, match="power cut"):
         Database.open(url)
     assert snapshot(url) == {}  # not even the version table: the DDL ran in the rolled-back transaction
+
+
+def test_a_database_before_publishing_is_upgraded_keeping_its_rosters(url: str, rich: Scenario) -> None:
+    from shiftplan.domain.model import Assignment, Schedule
+
+    with Database.open(url) as db:
+        plan_id = db.import_scenario(rich)
+        day = rich.period.start
+        schedule = Schedule((Assignment(day, rich.shift_types[0].id, rich.stations[0].id, rich.staff[0].id,
+                                        rich.staff[0].roles[0] if rich.staff[0].roles else None),))
+        db.save_schedule(plan_id, schedule)
+        stored = db.latest_schedule(plan_id)
+        with db._engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            if connection.dialect.name == "sqlite" and raw is not None:
+                raw.execute("PRAGMA foreign_keys=OFF")  # as Database.open migrates: rebuilt tables must not cascade
+            with connection.begin():
+                command.downgrade(alembic_config(connection), "a28efb86c6ee")  # the schema before publishing
+        with db._engine.connect() as connection:
+            assert "published_at" not in {c["name"] for c in inspect(connection).get_columns("schedule")}
+    with Database.open(url) as db:
+        [info] = db.schedules(plan_id)
+        assert not info.published and db.latest_schedule(plan_id) == stored is not None

@@ -121,3 +121,26 @@ def test_a_first_hand_edit_makes_the_first_roster_and_its_undo_deletes_it(db: Da
     assert [s.version for s in db.schedules(plan_id)] == [1]
     db.edit_roster(plan_id, solved().assignments, None, rich.fixed, rich.fixed)
     assert db.latest_schedule(plan_id) is None and db.schedules(plan_id) == []
+
+
+def test_a_published_roster_is_never_changed_an_edit_makes_a_new_draft(db: Database, rich: Scenario) -> None:
+    plan_id = db.import_scenario(rich)
+    schedule_id = db.save_schedule(plan_id, solved())
+    db.set_published(schedule_id)
+    [info] = db.schedules(plan_id)
+    assert info.published and info.published_at is not None
+    first, second, _third = solved().assignments
+    edited = Schedule((first, second), Status.FEASIBLE, "x", 1.0)
+    with pytest.raises(InvalidDataError, match="published"):
+        db.edit_roster(plan_id, solved().assignments, edited, rich.fixed, rich.fixed)
+    with pytest.raises(InvalidDataError, match="published"):
+        db.edit_roster(plan_id, solved().assignments, None, rich.fixed, rich.fixed)  # nor deleted
+    db.edit_roster(plan_id, solved().assignments, edited, rich.fixed, rich.fixed, new_version=True)
+    assert [(s.version, s.published) for s in db.schedules(plan_id)] == [(1, True), (2, False)]
+    assert db.schedule(schedule_id) == solved()
+    latest = db.latest_schedule(plan_id)
+    assert latest is not None and latest.assignments == edited.assignments
+    db.edit_roster(plan_id, edited.assignments, None, rich.fixed, rich.fixed)  # the undo: the draft goes
+    assert [(s.version, s.published) for s in db.schedules(plan_id)] == [(1, True)]
+    db.set_published(schedule_id, False)
+    assert not db.schedules(plan_id)[0].published

@@ -216,7 +216,7 @@ def test_a_first_edit_makes_the_plans_first_roster_and_undo_takes_it_away(databa
     assert latest(database) is None
     trigger(page, "P001", D5, "Assign", "白班")
     assert stored_roster(database) == (Assignment(D5, "D", "G310W", "P001", "leader"),)
-    assert page.plan_box.currentText().endswith("has a roster")
+    assert page.plan_box.currentText().endswith("version 1, draft")
     window.controller.undo_stack.undo()
     assert latest(database) is None and page.plan_box.currentText().endswith("no roster yet")
 

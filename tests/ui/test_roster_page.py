@@ -96,7 +96,7 @@ def test_the_violations_panel_lists_a_planted_violation(database: str, window: M
     plant(database, PLANTED)
     page = roster_page(window)
     window.controller.reload()
-    assert page.plan_box.currentText().endswith("has a roster")
+    assert page.plan_box.currentText().endswith("version 1, draft")
     rows = [[page.findings.index(r, c).data() for c in range(page.findings.columnCount())]
             for r in range(page.findings.rowCount())]
     assert ["Hard rule", "On leave", "李娜", "2020-02-10", ""] in [r[:5] for r in rows]
@@ -138,7 +138,7 @@ def test_solve_shows_progress_and_fills_the_grid(database: str, window: MainWind
     filled = [page.model.index(r, c).data() for r in range(page.model.rowCount())
               for c in range(page.model.columnCount())]
     assert "白班" in filled and "夜班" in filled
-    assert page.plan_box.currentText().endswith("has a roster")
+    assert page.plan_box.currentText().endswith("version 1, draft")
     assert page.view.report is not None and not page.view.report.hard
     assert page.solve_button.isEnabled() and not page.stop_button.isEnabled()
 

@@ -40,13 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from shiftplan.domain.errors import UserError
-from shiftplan.domain.model import STATUS_LABELS
+from shiftplan.domain.model import STATUS_LABELS, Absence
 from shiftplan.i18n import N_, _, ngettext
 from shiftplan.services.ports import SolveJob, SolveOutcome, SolveProgress
 from shiftplan.services.roster import Finding, PlanSummary, RosterChange, RosterEditing, RosterView
 from shiftplan.services.workspace import Changes
 from shiftplan.ui.candidates import CandidatesDialog
 from shiftplan.ui.controller import Controller
+from shiftplan.ui.dialogs.replan import ChangesDialog, ReplanDialog
 from shiftplan.ui.models import ID_ROLE, RIGHT, Column, DomainTableModel, SortProxyModel
 from shiftplan.ui.pages.base import Page
 from shiftplan.ui.roster import DATE_ROLE, ObjectiveChart, PinDelegate, RosterModel, SolveWorker, shift_label
@@ -60,7 +61,12 @@ DAY_COLUMN_WIDTH = 46
 
 
 def plan_text(plan: PlanSummary) -> str:
-    state = _("has a roster") if plan.has_roster else _("no roster yet")
+    if not plan.has_roster:
+        state = _("no roster yet")
+    elif plan.published:
+        state = _("version {version}, published").format(version=plan.version)
+    else:
+        state = _("version {version}, draft").format(version=plan.version)
     return f"{plan.name} · {plan.period.start.isoformat()} – {plan.period.end.isoformat()} · {state}"
 
 
@@ -116,6 +122,14 @@ class RosterPage(Page):
         self.stop_button.setToolTip(_("End the search now and keep the best roster found so far"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
+        self.replan_button = QPushButton(_("Someone is &ill or absent…"), self)
+        self.replan_button.setToolTip(_("Record a leave and re-plan from its first day with as few changes as "
+                                        "possible; you see the changes before they are saved"))
+        self.replan_button.clicked.connect(self.open_replan)
+        self.publish_button = QPushButton(_("P&ublish"), self)
+        self.publish_button.setToolTip(_("Mark the roster shown as published: it is not changed any more, and later "
+                                         "edits or solves make a new draft version"))
+        self.publish_button.clicked.connect(self.publish)
         controls = QHBoxLayout()
         controls.setSpacing(6)
         for label, widget in ((_("&Plan:"), self.plan_box), (_("S&tation:"), self.station_box),
@@ -127,6 +141,9 @@ class RosterPage(Page):
             controls.addSpacing(8)
         controls.addWidget(self.solve_button)
         controls.addWidget(self.stop_button)
+        controls.addSpacing(8)
+        controls.addWidget(self.replan_button)
+        controls.addWidget(self.publish_button)
         controls.addStretch()
         self.body.addLayout(controls)
 
@@ -154,6 +171,10 @@ class RosterPage(Page):
         # queued: the swap resets the grid, which must not happen inside the view's drop handling
         self.model.swap_requested.connect(self._on_model_swap_requested, Qt.ConnectionType.QueuedConnection)
         self._dialog: CandidatesDialog | None = None
+        self._replan_dialog: ReplanDialog | None = None
+        self.changes_dialog: ChangesDialog | None = None  # the changes of the last re-plan, while shown
+        self._replanning: Absence | None = None  # the leave the running solve re-plans for
+        self._told_draft: set[int] = set()  # plans whose published roster got a draft copy, the user told
 
         # --- the solve panel
         self.progress_box = QGroupBox(_("Solver"), self)
@@ -266,7 +287,13 @@ class RosterPage(Page):
             soft = ngettext("soft cost {cost:g} in {n} item", "soft cost {cost:g} in {n} items",
                             len(report.soft)).format(cost=report.objective, n=len(report.soft))
             self.violations_label.setText(f"{hard} · {soft}")
-        self.solve_button.setEnabled(view is not None and self._worker is None)
+        self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        view, idle = self._view, self._worker is None
+        self.solve_button.setEnabled(view is not None and idle)
+        self.replan_button.setEnabled(view is not None and view.has_roster and idle)
+        self.publish_button.setEnabled(view is not None and view.has_roster and not view.plan.published and idle)
 
     @Slot(int)
     def _on_plan_box_current_index_changed(self, _index: int) -> None:
@@ -280,9 +307,12 @@ class RosterPage(Page):
 
     def _show_idle(self) -> None:
         view = self._view
-        if view is not None and view.schedule is not None and view.schedule.objective is not None:
-            self.status_label.setText(_("The roster shown is the plan's newest ({status}).").format(
-                status=_(STATUS_LABELS[view.schedule.status])))
+        if view is not None and view.schedule is not None and view.schedule.assignments:
+            template = (_("The roster shown is the plan's newest, version {version} ({status}); it is published, so "
+                          "edits and solves make a new draft version.") if view.plan.published else
+                        _("The roster shown is the plan's newest, version {version} ({status}), a draft."))
+            self.status_label.setText(template.format(version=view.plan.version,
+                                                      status=_(STATUS_LABELS[view.schedule.status])))
         else:
             self.status_label.setText(_("Press Solve to build a roster for this plan."))
 
@@ -303,6 +333,11 @@ class RosterPage(Page):
         def make_job(report: Callable[[SolveProgress], None]) -> SolveJob:
             return backend.solve_job(scenario, calendar, limit, report)
 
+        self._start(view, make_job, _("Searching for the best roster (at most {seconds} s)…").format(
+            seconds=self.time_limit.value()))
+
+    def _start(self, view: RosterView, make_job: Callable[[Callable[[SolveProgress], None]], SolveJob],
+               status: str, replanning: Absence | None = None) -> None:
         worker = SolveWorker(make_job, self)
         worker.progress.connect(self._on_worker_progress)
         worker.solved.connect(self._on_worker_solved)
@@ -310,13 +345,13 @@ class RosterPage(Page):
         worker.finished.connect(lambda: self._on_worker_finished(worker))
         self._threads.add(worker)
         self._worker, self._solving_plan, self._best = worker, view.plan.id, None
+        self._replanning = replanning
         self.chart.clear()
         self.explanation_label.hide()
         self.elapsed_label.setText(_("{seconds:.1f} s").format(seconds=0.0))
         self.objective_label.setText("–")
         self.bound_label.setText("–")
-        self.status_label.setText(_("Searching for the best roster (at most {seconds} s)…").format(
-            seconds=self.time_limit.value()))
+        self.status_label.setText(status)
         self._set_running(True)
         self._clock.start()
         self._ticker.start()
@@ -334,6 +369,7 @@ class RosterPage(Page):
         opens); its result is dropped."""
         if self._worker is not None:
             self._worker = None
+            self._replanning = None
             self._ticker.stop()
             self._set_running(False)
             self._show_idle()
@@ -349,7 +385,7 @@ class RosterPage(Page):
             worker.deleteLater()
 
     def _set_running(self, running: bool) -> None:
-        self.solve_button.setEnabled(not running and self._view is not None)
+        self._enable_actions()
         self.stop_button.setEnabled(running)
         self.plan_box.setEnabled(not running)
         self.time_limit.setEnabled(not running)
@@ -379,6 +415,7 @@ class RosterPage(Page):
         if outcome.bound is not None:
             self.bound_label.setText(f"{outcome.bound:g}")
         if not schedule.assignments or plan_id is None:
+            self._replanning = None
             self.objective_label.setText("–")
             self.status_label.setText(_("No roster: {status}.").format(status=_(STATUS_LABELS[schedule.status])))
             self.explanation_label.setText("\n".join(schedule.explanation) or _(
@@ -390,6 +427,11 @@ class RosterPage(Page):
             # The settled cost ends the line (the search's last report may overstate it).
             self.chart.add(SolveProgress(outcome.wall_time, schedule.objective,
                                          outcome.bound if outcome.bound is not None else 0.0))
+        replanning, self._replanning = self._replanning, None
+        if replanning is not None:
+            self._show_changes(plan_id, outcome, replanning)
+            return
+        was = next((p for p in self._plans if p.id == plan_id), None)
         error = self.controller.save_schedule(plan_id, schedule, _("Roster saved"))
         if error is not None:
             self.status_label.setText(error)
@@ -397,6 +439,10 @@ class RosterPage(Page):
             return
         if self.plan_id() != plan_id:
             self.select_plan(plan_id)
+        if was is not None and was.published:
+            self.messages.show_message(_("Version {version} stays published as it was; the new roster is version "
+                                         "{new}, a draft.").format(version=was.version, new=(was.version or 0) + 1),
+                                       Level.INFO)
         cost = "–" if schedule.objective is None else f"{schedule.objective:g}"
         template = (_("Stopped after {seconds:.1f} s; the best roster so far (cost {cost}) is saved.")
                     if outcome.stopped else _("Finished after {seconds:.1f} s ({status}); the roster (cost {cost}) is "
@@ -409,11 +455,94 @@ class RosterPage(Page):
         if self._worker is None:
             return
         self._worker = None
+        self._replanning = None
         self._ticker.stop()
         self._set_running(False)
         text = _("The solver stopped with an error: {error}").format(error=message)
         self.status_label.setText(text)
         self.messages.show_message(text, Level.ERROR)
+
+    # --- re-planning after an absence ----------------------------------------------------------
+
+    def open_replan(self, person: str | None = None, today: dt.date | None = None) -> ReplanDialog | None:
+        """Ask who is absent from when; OK records the leave and starts the re-plan."""
+        view = self._view
+        if view is None or not view.has_roster or self._worker is not None:
+            return None
+        dialog = ReplanDialog(self.workspace, view.people, view.scenario.period, self, apply=self.controller.apply,
+                              today=today, person=person)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.replan(dialog.absence(), recorded=True))
+        self._replan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def replan(self, absence: Absence, *, recorded: bool = False) -> bool:
+        """Record the leave (unless ``recorded``), then re-plan the plan's roster from its first day on in the
+        background; the changes are shown to accept or discard. Returns whether the re-plan started."""
+        self._replan_dialog = None
+        if not recorded and not self.apply(self.workspace.add_absence(absence)):
+            return False
+        self._load()  # the roster with the leave just recorded
+        view = self._view
+        if view is None or view.schedule is None or self._worker is not None:
+            return False
+        base, scenario, calendar = view.schedule, view.scenario, view.calendar
+        start = max(absence.start, scenario.period.start)
+        limit, backend = float(self.time_limit.value()), self.controller.backend
+
+        def make_job(report: Callable[[SolveProgress], None]) -> SolveJob:
+            return backend.replan_job(scenario, calendar, base, start, limit, report)
+
+        name = next((p.name for p in scenario.staff if p.id == absence.staff), absence.staff)
+        self._start(view, make_job, _("Re-planning from {date} without {name} (at most {seconds} s)…").format(
+            date=start.isoformat(), name=name, seconds=self.time_limit.value()), absence)
+        return True
+
+    def _show_changes(self, plan_id: int, outcome: SolveOutcome, absence: Absence) -> None:
+        view = self._view
+        scenario = view.scenario if view is not None else self.workspace.scenario
+        name = next((p.name for p in scenario.staff if p.id == absence.staff), absence.staff)
+        self.status_label.setText(_("Re-planned in {seconds:.1f} s: {n} changes to look at.").format(
+            seconds=outcome.wall_time, n=len(outcome.changes)))
+        dialog = ChangesDialog(outcome.changes, scenario, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._on_changes_finished(dialog, plan_id, outcome, result))
+        self.changes_dialog = dialog
+        dialog.open()
+
+    def _on_changes_finished(self, dialog: ChangesDialog, plan_id: int, outcome: SolveOutcome, result: int) -> None:
+        if self.changes_dialog is dialog:
+            self.changes_dialog = None
+        if result != QDialog.DialogCode.Accepted:
+            self.status_label.setText(_("The re-planned roster was discarded; the leave stays recorded."))
+            self.messages.show_message(_("Nothing of the roster was saved; the leave stays recorded."), Level.INFO)
+            return
+        error = self.controller.save_schedule(plan_id, outcome.schedule, _("Re-planned roster saved"))
+        if error is not None:
+            self.status_label.setText(error)
+            self.messages.show_message(error, Level.ERROR)
+            return
+        view = self._view
+        version = view.plan.version if view is not None and view.plan.id == plan_id else None
+        self.status_label.setText(_("The re-planned roster is saved as version {version}, a draft.").format(
+            version=version))
+
+    # --- publishing ----------------------------------------------------------------------------
+
+    def publish(self) -> bool:
+        """Mark the roster shown as published (undoable); from then on edits make a new draft version."""
+        view = self._view
+        if view is None or not view.has_roster or view.plan.published:
+            return False
+        if not self.apply(self.workspace.publish(view)):
+            return False
+        self._told_draft.discard(view.plan.id)
+        if self._worker is None:
+            self._show_idle()
+        self.messages.show_message(_("Version {version} is published. It stays as it is: later edits and solves "
+                                     "make a new draft version.").format(version=view.plan.version), Level.INFO)
+        return True
 
     # --- editing by hand ----------------------------------------------------------------------
 
@@ -422,9 +551,19 @@ class RosterPage(Page):
 
     def _change(self, change: RosterChange) -> bool:
         """Make a hand edit (one undoable edit, stored and judged at once); returns whether it was made."""
-        if self._view is None:
+        view = self._view
+        if view is None:
             return False
-        return self.apply(self.workspace.change_roster(self._view, change))
+        if not self.apply(self.workspace.change_roster(view, change)):
+            return False
+        if self._worker is None:
+            self._show_idle()
+        if view.plan.published and view.plan.id not in self._told_draft:
+            self._told_draft.add(view.plan.id)
+            self.messages.show_message(_("Version {version} is published and stays as it is; this change and the "
+                                         "next ones go into the new draft version {new}.").format(
+                version=view.plan.version, new=(view.plan.version or 0) + 1), Level.INFO)
+        return True
 
     def assign(self, person: str, day: dt.date, shift: str, station: str, role: str | None) -> bool:
         editing = self.editing()

@@ -326,7 +326,7 @@ class SolverJob:
             result, changes = replanned.result, replanned.changes
         else:
             result, changes = solve_run.run(), ()
-        return SolveOutcome(result.schedule, result.wall_time, result.bound, result.stopped, changes)
+        return SolveOutcome(result.schedule, result.wall_time, result.bound, result.stopped, changes, result.culprits)
 
     def stop(self) -> None:
         with self._lock:

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from shiftplan.domain.calendar import DayCalendar, OfficialCalendar
 from shiftplan.domain.changes import Change
+from shiftplan.domain.culprits import Culprit
 from shiftplan.domain.model import (
     Absence,
     Assignment,
@@ -162,6 +163,7 @@ class SolveOutcome:
     bound: float | None = None  # the proved lower bound on the cost
     stopped: bool = False  # the user stopped the search; the schedule is the best found until then
     changes: tuple[Change, ...] = ()  # a re-plan: from the roster it started from to this one
+    culprits: tuple[Culprit, ...] = ()  # without a roster: what the explanation names, to open or relax
 
 
 @dataclass(frozen=True)

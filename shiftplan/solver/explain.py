@@ -22,8 +22,9 @@ from ortools.sat.python import cp_model
 
 from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.cover import Slot, resolve_cover
+from shiftplan.domain.culprits import Culprit, CulpritKind, cover_entries, shortfall_culprit
 from shiftplan.domain.model import Scenario
-from shiftplan.domain.rules import DEFAULT_MAX_SHIFTS_PER_DAY, RuleKind
+from shiftplan.domain.rules import DEFAULT_MAX_SHIFTS_PER_DAY, Rule, RuleKind
 from shiftplan.domain.shortfalls import Names, describe, find_shortfalls
 from shiftplan.i18n import _
 from shiftplan.solver.model import RosterModel
@@ -40,21 +41,35 @@ def shortfall_sentences(scenario: Scenario, calendar: DayCalendar) -> tuple[str,
     return tuple(describe(s, scenario) for s in find_shortfalls(scenario, calendar))
 
 
+def shortfall_culprits(scenario: Scenario, calendar: DayCalendar) -> tuple[Culprit, ...]:
+    """The counting shortfalls as culprits, each with its sentence (in the order of the sentences)."""
+    shortfalls = find_shortfalls(scenario, calendar)
+    need = resolve_cover(scenario, calendar) if shortfalls else {}
+    return tuple(shortfall_culprit(s, describe(s, scenario), scenario, calendar, need) for s in shortfalls)
+
+
 def explain(scenario: Scenario, calendar: DayCalendar, time_limit: float = 30.0) -> tuple[str, ...]:
     """Why the scenario has no roster: the shortfalls, else a small set of conflicting requirements."""
-    sentences = shortfall_sentences(scenario, calendar)
-    if sentences:
-        return sentences
+    return explain_culprits(scenario, calendar, time_limit)[0]
+
+
+def explain_culprits(scenario: Scenario, calendar: DayCalendar,
+                     time_limit: float = 30.0) -> tuple[tuple[str, ...], tuple[Culprit, ...]]:
+    """The sentences of :func:`explain`, and the culprit of each sentence that names one."""
+    culprits = shortfall_culprits(scenario, calendar)
+    if culprits:
+        return tuple(c.text for c in culprits), culprits
     found = conflict(scenario, calendar, time_limit)
     if not found:
         return (_("No roster meets every hard rule at once, although no single requirement is short on its own: "
                   "the rules conflict only in combination, and the search ran out of time before it could say "
-                  "which ones. Make some cover entries or rules soft (give them a weight) to see which."),)
+                  "which ones. Make some cover entries or rules soft (give them a weight) to see which."),), ()
     words = _Words(scenario, calendar)
-    lines = [words.sentence(r) for r in found]
-    shown = lines[:LISTED] + ([_("and {n} more").format(n=len(lines) - LISTED)] if len(lines) > LISTED else [])
+    named = [words.culprit(r) for r in found]
+    shown = named[:LISTED]
+    more = [_("and {n} more").format(n=len(named) - LISTED)] if len(named) > LISTED else []
     return (_("These requirements cannot all be met together; drop or soften one of them:"),
-            *("· " + line for line in shown))
+            *("· " + c.text for c in shown), *more), tuple(shown)
 
 
 def conflict(scenario: Scenario, calendar: DayCalendar, time_limit: float) -> list[Requirement]:
@@ -98,7 +113,24 @@ class _Words:
     def __init__(self, scenario: Scenario, calendar: DayCalendar) -> None:
         self.scenario = scenario
         self.names = Names(scenario)
+        self.calendar = calendar
         self.cover = resolve_cover(scenario, calendar)
+
+    def culprit(self, requirement: Requirement) -> Culprit:
+        """The requirement as a culprit, with its sentence."""
+        s, text, rule = requirement.subject, self.sentence(requirement), requirement.rule
+        dates = tuple(s.dates)
+        if s.station is not None and s.shift is not None and s.dates:
+            slots = [Slot(s.station, s.shift, d) for d in s.dates]
+            return Culprit(CulpritKind.COVER, text, rule, s.station, s.shift, dates, s.role,
+                           covers=cover_entries(self.scenario, self.calendar, slots, self.cover))
+        if rule == "fixed":
+            return Culprit(CulpritKind.FIXED, text, rule, s.station, s.shift, dates, s.role, s.staff,
+                           fixed=requirement.key if isinstance(requirement.key, int) else None)
+        if rule == "absence":
+            return Culprit(CulpritKind.ABSENCE, text, rule, dates=dates, staff=s.staff)
+        return Culprit(CulpritKind.PERSON_RULE, text, rule, s.station, s.shift, dates, s.role, s.staff,
+                       rules=tuple(self._rules(requirement)))
 
     def sentence(self, requirement: Requirement) -> str:
         s, names = requirement.subject, self.names
@@ -126,19 +158,30 @@ class _Words:
                                                   role=self.names.role(role))
         return _("at least {n} on duty").format(n=entry.min if entry else "?")
 
+    def _rules(self, requirement: Requirement) -> list[Rule]:
+        """The person's hard rules the requirement stands for (none for overlap and the built-in ones)."""
+        key = requirement.key
+        if isinstance(key, Rule):
+            return [key]
+        staff = requirement.subject.staff
+        rule_set = self.scenario.rule_set_of(self.scenario.person(staff)) if staff is not None else None
+        try:
+            kind = RuleKind(requirement.rule)
+        except ValueError:
+            return []
+        return [r for r in (rule_set.of_kind(kind) if rule_set else []) if r.hard]
+
     def _rule(self, requirement: Requirement) -> str:
         key = requirement.key
         if hasattr(key, "describe"):
             return self.names.rule(key)  # type: ignore[arg-type]
         if requirement.rule == "overlap":
             return _("no two shifts that overlap in time")
-        staff = requirement.subject.staff
-        rule_set = self.scenario.rule_set_of(self.scenario.person(staff)) if staff is not None else None
         try:
             kind = RuleKind(requirement.rule)
         except ValueError:
             return requirement.rule
-        rules = [r for r in (rule_set.of_kind(kind) if rule_set else []) if r.hard]
+        rules = self._rules(requirement)
         if not rules and kind is RuleKind.MAX_SHIFTS_PER_DAY:
             rules = [DEFAULT_MAX_SHIFTS_PER_DAY]
         return _("; ").join(self.names.rule(r) for r in rules) or requirement.rule

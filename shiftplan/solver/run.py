@@ -32,10 +32,11 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from shiftplan.domain.calendar import DayCalendar
+from shiftplan.domain.culprits import Culprit, renumbered
 from shiftplan.domain.model import Assignment, Scenario, Schedule, Status, Violation
 from shiftplan.domain.validation import check
 from shiftplan.solver.decompose import components
-from shiftplan.solver.explain import explain, shortfall_sentences
+from shiftplan.solver.explain import explain_culprits, shortfall_culprits
 from shiftplan.solver.greedy import greedy_roster
 from shiftplan.solver.model import CostItem, RosterModel, Solution
 
@@ -130,6 +131,7 @@ class SolveResult:
     reproducible: bool = True  # False when the wall clock or stop() ended the search
     stopped: bool = False  # stop() was called
     stats: dict[str, float] = field(default_factory=dict)
+    culprits: tuple[Culprit, ...] = ()  # without a roster: what the explanation's sentences name, in order
 
     @property
     def gap(self) -> float | None:
@@ -176,9 +178,9 @@ class SolveRun:
         started = time.perf_counter()
         options = self.options
         # Counting finds plain shortfalls in a fraction of a second; no search can help then.
-        shortfalls = shortfall_sentences(self.scenario, self.calendar)
+        shortfalls = shortfall_culprits(self.scenario, self.calendar)
         if shortfalls:
-            return self._result([], started, 0.0, shortfalls)
+            return self._result([], started, 0.0, tuple(c.text for c in shortfalls), shortfalls)
         models = [RosterModel(part, self.calendar) for part in components(self.scenario)]
         build_time = time.perf_counter() - started
         progress = _ProgressBoard(len(models), started, self.on_progress)
@@ -215,7 +217,7 @@ class SolveRun:
                 future.result()  # re-raises what went wrong in a part
 
     def _result(self, searches: list[_Search], started: float, build_time: float,
-                explanation: tuple[str, ...] = ()) -> SolveResult:
+                explanation: tuple[str, ...] = (), culprits: tuple[Culprit, ...] = ()) -> SolveResult:
         statuses = [s.status for s in searches]
         if Status.INFEASIBLE in statuses or explanation:
             status = Status.INFEASIBLE
@@ -245,8 +247,9 @@ class SolveRun:
                 # The infeasible parts alone, in what is left of the time limit (a few seconds at least).
                 parts = [s.model.inp.scenario for s in searches if s.status is Status.INFEASIBLE]
                 budget = max(EXPLAIN_SECONDS, started + self.options.time_limit - time.perf_counter())
-                explanation = tuple(line for part in parts
-                                    for line in explain(part, self.calendar, budget / len(parts)))
+                explained = [(part, *explain_culprits(part, self.calendar, budget / len(parts))) for part in parts]
+                explanation = tuple(line for _part, lines, _named in explained for line in lines)
+                culprits = tuple(renumbered(c, part, self.scenario) for part, _lines, named in explained for c in named)
             schedule = Schedule((), status, name, explanation=explanation)
         stopped = self._stopped
         times = [s.first_time for s in searches]
@@ -257,7 +260,7 @@ class SolveRun:
             objective=objective, bound=bound, solver_objective=solver_objective, costs=costs,
             hard_violations=hard, solutions=sum(s.solutions for s in searches), parts=len(searches),
             reproducible=self.options.deterministic and not stopped and all(s.reproducible for s in searches),
-            stopped=stopped,
+            stopped=stopped, culprits=culprits,
             stats={key: sum(s.stats.get(key, 0.0) for s in searches)
                    for key in ("deterministic_time", "conflicts", "booleans")},
         )

@@ -37,6 +37,7 @@ from shiftplan.domain.model import STATUS_LABELS
 from shiftplan.i18n import _, ngettext
 from shiftplan.services.workspace import Changes, RosterChoice
 from shiftplan.ui.controller import Controller
+from shiftplan.ui.culprits import open_culprit
 from shiftplan.ui.dialogs.preferences import LANGUAGE_NAMES, PreferencesDialog
 from shiftplan.ui.dialogs.staff_import import import_staff_workbook
 from shiftplan.ui.lock import DatabaseInUseError
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.staff_page.import_requested.connect(self.import_staff)
         self.staff_page.export_requested.connect(self.export_staff)
         self.cover_page.go_to_holidays.connect(lambda: self.show_page(self.holidays_page))
+        self.roster_page.culprits.open_requested.connect(lambda culprit: open_culprit(self, culprit))
 
         central = QWidget(self)
         layout = QHBoxLayout(central)

@@ -105,3 +105,40 @@ def test_explanations_follow_the_language() -> None:
     lines = explain(scn, weekend_calendar(scn.period), 10)
     assert "不能同时满足" in lines[0]
     assert any("至少" in line for line in lines[1:])
+
+
+# --- the culprits: what each sentence names, as data for the desktop app ---------------------
+
+
+def test_the_culprits_of_a_conflict_match_the_explanation() -> None:
+    from shiftplan.domain.culprits import CulpritKind
+
+    scn = scenario(
+        "2020-02-03", "2020-02-05", staff=[person("P1", stations=["S1"]), person("P2", stations=["S2"])],
+        stations=("S1", "S2"), rules=[rule("min_rest_hours", 16)],
+        cover=[cover(station="S1", shift="E", days=["2020-02-03"], min=1),
+               cover(station="S1", shift="D", days=["2020-02-04"], min=1),
+               cover(station="S2", shift="D", min=1)])
+    result = solve(scn, weekend_calendar(scn.period), SolveOptions(time_limit=10, workers=1))
+    assert result.status is Status.INFEASIBLE
+    lines = result.schedule.explanation
+    assert [f"· {c.text}" for c in result.culprits] == list(lines[1:])
+    by_kind = {c.kind: c for c in result.culprits}
+    covers = sorted((c for c in result.culprits if c.kind is CulpritKind.COVER), key=lambda c: c.dates)
+    assert [(c.station, c.shift, c.dates) for c in covers] == [
+        ("S1", "E", (dt.date(2020, 2, 3),)), ("S1", "D", (dt.date(2020, 2, 4),))]
+    assert [c.covers[0] for c in covers] == [(0, scn.cover[0]), (1, scn.cover[1])]  # indexes into the whole scenario
+    assert all(c.relaxes_cover for c in covers)
+    rest = by_kind[CulpritKind.PERSON_RULE]
+    assert rest.staff == "P1" and rest.rule == "min_rest_hours" and rest.relaxes_rule
+    assert [r.value for r in rest.rules] == [16]
+
+
+def test_the_culprits_of_a_shortfall_match_the_explanation() -> None:
+    from shiftplan.domain.culprits import CulpritKind
+
+    scn = scenario("2020-02-03", "2020-02-04", cover=[cover(shift="D", min=2)])  # one person, two needed
+    result = solve(scn, weekend_calendar(scn.period), SolveOptions(time_limit=5, workers=1))
+    assert result.status is Status.INFEASIBLE
+    assert tuple(c.text for c in result.culprits) == result.schedule.explanation
+    assert all(c.kind is CulpritKind.COVER and c.covers == ((0, scn.cover[0]),) for c in result.culprits)

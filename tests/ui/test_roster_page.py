@@ -150,7 +150,8 @@ def test_no_roster_shows_why(database: str, window: MainWindow, qtbot: QtBot) ->
     qtbot.waitUntil(lambda: not page.solving, timeout=SOLVE_TIMEOUT_MS)
     assert "No roster" in page.status_label.text()
     assert page.explanation_label.isVisibleTo(page)
-    assert "2020-02-10" in page.explanation_label.text() and "李娜" in page.explanation_label.text()
+    why = page.culprits.text()  # one row per requirement named, each with its link
+    assert "2020-02-10" in why and "李娜" in why
     assert latest(database) is None  # nothing stored
     assert page.model.rowCount() == 5
 
@@ -201,3 +202,36 @@ def test_closing_the_window_during_a_solve_waits_for_it(database: str, window: M
     window.close()
     assert not page.solving and not page._threads  # the thread has ended; nothing is left running
     assert latest(database) is None  # the result of an abandoned solve is not stored
+
+
+def test_no_roster_rows_link_to_the_cover_and_make_it_soft(database: str, window: MainWindow, qtbot: QtBot) -> None:
+    page = roster_page(window)  # the fixture's cover needs four people while 李娜 is on leave
+    page.time_limit.setValue(2)
+    page.solve()
+    qtbot.waitUntil(lambda: not page.solving, timeout=SOLVE_TIMEOUT_MS)
+    rows = page.culprits.rows
+    assert rows and page.culprits.isVisibleTo(page)
+    about_the_10th = [r for r in rows if "2020-02-10" in r.label.text()]
+    assert about_the_10th and "李娜" in about_the_10th[0].label.text()
+    row = about_the_10th[0]
+    assert row.culprit.covers and row.culprit.covers[0][0] == 0  # the first entry applies on a Monday
+    qtbot.mouseClick(row.link_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() is window.cover_page
+    assert window.cover_page.view.selectionModel().selectedRows()[0].row() == 0
+    window.show_page(page)
+    assert row.relax_button is not None and row.relax_button.isEnabled()
+    qtbot.mouseClick(row.relax_button, Qt.MouseButton.LeftButton)
+    with Database.open(f"sqlite:///{database}") as db:
+        assert db.export_scenario().cover[0].soft
+    assert not row.relax_button.isEnabled()  # nothing left to relax there
+    window.controller.undo_stack.undo()
+    with Database.open(f"sqlite:///{database}") as db:
+        assert not db.export_scenario().cover[0].soft
+    assert row.relax_button.isEnabled()
+    window.controller.undo_stack.redo()
+    page.solve()
+    qtbot.waitUntil(lambda: not page.solving, timeout=SOLVE_TIMEOUT_MS)
+    assert "Finished" in page.status_label.text(), page.status_label.text()
+    assert not page.culprits.isVisibleTo(page)
+    stored = latest(database)
+    assert stored is not None and stored.assignments

@@ -47,6 +47,7 @@ from shiftplan.services.roster import Finding, PlanSummary, RosterChange, Roster
 from shiftplan.services.workspace import Changes
 from shiftplan.ui.candidates import CandidatesDialog
 from shiftplan.ui.controller import Controller
+from shiftplan.ui.culprits import CulpritPanel
 from shiftplan.ui.dialogs.replan import ChangesDialog, ReplanDialog
 from shiftplan.ui.models import ID_ROLE, RIGHT, Column, DomainTableModel, SortProxyModel
 from shiftplan.ui.pages.base import Page
@@ -193,10 +194,13 @@ class RosterPage(Page):
         self.explanation_label.setWordWrap(True)
         self.explanation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation_label.hide()
+        self.culprits = CulpritPanel(lambda: self.workspace, self.apply, self.progress_box)
+        self.culprits.hide()
         panel.addWidget(self.status_label)
         panel.addLayout(figures)
         panel.addWidget(self.chart)
         panel.addWidget(self.explanation_label)
+        panel.addWidget(self.culprits)
         panel.addStretch()
         self.progress_box.setMinimumWidth(240)
 
@@ -240,6 +244,7 @@ class RosterPage(Page):
             ids = [p.id for p in self._plans]
             self.plan_box.setCurrentIndex(ids.index(chosen) if chosen in ids else len(ids) - 1)
         self._load()
+        self.culprits.update_rows()
 
     def plan_id(self) -> int | None:
         value = self.plan_box.currentData()
@@ -348,6 +353,7 @@ class RosterPage(Page):
         self._replanning = replanning
         self.chart.clear()
         self.explanation_label.hide()
+        self.culprits.set_culprits(())
         self.elapsed_label.setText(_("{seconds:.1f} s").format(seconds=0.0))
         self.objective_label.setText("–")
         self.bound_label.setText("–")
@@ -418,9 +424,12 @@ class RosterPage(Page):
             self._replanning = None
             self.objective_label.setText("–")
             self.status_label.setText(_("No roster: {status}.").format(status=_(STATUS_LABELS[schedule.status])))
-            self.explanation_label.setText("\n".join(schedule.explanation) or _(
-                "The solver found no roster in the time allowed; try a longer time limit."))
+            named = {"· " + c.text for c in outcome.culprits} | {c.text for c in outcome.culprits}
+            self.explanation_label.setText("\n".join(line for line in schedule.explanation if line not in named) or (
+                _("These requirements cannot be met; change or soften them:") if outcome.culprits else
+                _("The solver found no roster in the time allowed; try a longer time limit.")))
             self.explanation_label.show()
+            self.culprits.set_culprits(outcome.culprits)
             return
         if schedule.objective is not None:
             self.objective_label.setText(f"{schedule.objective:g}")

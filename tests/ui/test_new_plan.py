@@ -56,9 +56,18 @@ def test_a_new_plan_from_the_published_roster(window: MainWindow, database: str,
         assert {(h.staff, h.date) for h in history.assignments} == {(a.staff, a.date) for a in ROSTER}
         assert {c.staff: (c.shifts, c.nights) for c in history.counts} == {"P001": (1, 1), "P004": (1, 0)}
         assert db.latest_schedule(old.id) == db.schedule(db.schedules(old.id)[0].id)
-    # Edit ▸ Undo takes the plan away again
+    # Edit ▸ Undo takes the plan away again; Redo brings it back, and it solves
     window.controller.undo_stack.undo()
     assert page.plan_box.count() == 1
+    window.controller.undo_stack.redo()
+    assert page.plan_box.count() == 2
+    page.select_plan(window.controller.workspace.plans()[-1].id)
+    page.time_limit.setValue(2)
+    page.solve()
+    qtbot.waitUntil(lambda: not page.solving, timeout=60_000)
+    assert page.view is not None and page.view.plan.name == "巩义防疫 2020年3月" and page.view.has_roster
+    assert page.view.schedule is not None and page.view.schedule.assignments
+    assert all(a.date.month == 3 for a in page.view.schedule.assignments)
 
 
 def test_without_a_published_roster_the_dialog_says_so(window: MainWindow, database: str) -> None:
@@ -79,4 +88,13 @@ def test_without_any_roster_only_the_history_goes_on(window: MainWindow) -> None
     dialog.name_edit.setText("")
     dialog.accept()
     assert dialog.form.problem("name")
+    dialog.reject()
+
+
+def test_the_roster_menu_opens_the_dialog(window: MainWindow) -> None:
+    window.show_page(window.stations_page)
+    window.roster_output.new_plan_action.trigger()
+    assert window.current_page() is window.roster_page
+    dialog = window.roster_page.findChild(NewPlanDialog)
+    assert dialog is not None and dialog.isVisible()
     dialog.reject()

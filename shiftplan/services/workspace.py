@@ -38,6 +38,8 @@ from shiftplan.domain.model import (
 from shiftplan.domain.rules import RuleSet
 from shiftplan.domain.validation import check
 from shiftplan.i18n import N_, _, ngettext
+from shiftplan.services import plans
+from shiftplan.services.plans import CarrySource
 from shiftplan.services.ports import Store
 from shiftplan.services.roster import PlanSummary, RosterChange, RosterView
 
@@ -267,6 +269,39 @@ class Workspace:
         text = _("Publish version {version} of {plan}").format(version=view.plan.version, plan=view.plan.name)
         return Edit(text, Changes.SCHEDULES, lambda: store.set_published(schedule_id, True),
                     lambda: store.set_published(schedule_id, False))
+
+    # --- plans ------------------------------------------------------------------------------
+
+    def carry_source(self) -> CarrySource | None:
+        """The latest plan (the one ending last) and the roster a next plan would carry fairness from."""
+        refs = list(self.store.plans())
+        if not refs:
+            return None
+        latest = max(refs, key=lambda p: (p.period.end, p.id))
+        infos = [(i.id, i.version, i.published) for i in self.store.schedules(latest.id)]
+        return plans.carry_source(latest.id, latest.name, latest.period, infos)
+
+    def next_plan(self, name: str, period: Period, source: CarrySource) -> Scenario:
+        """The scenario of a new plan after ``source``'s plan, with its fairness history carried over."""
+        earlier = self.store.export_scenario(source.plan_id)
+        schedule = None if source.schedule_id is None else self.store.schedule(source.schedule_id)
+        calendar = self.calendar_state(earlier.calendar, earlier.period).calendar
+        return plans.next_scenario(earlier, schedule, calendar, name, period)
+
+    def new_plan(self, name: str, period: Period, source: CarrySource) -> Edit:
+        """Add the plan for the next period (one transaction); its undo deletes it while it has no roster."""
+        scenario = self.next_plan(name, period, source)
+        store = self.store
+        made: list[int] = []
+
+        def forward() -> None:
+            made.append(store.add_plan(scenario))
+
+        def backward() -> None:
+            store.delete_plan(made[-1])
+            made.pop()
+
+        return Edit(_("New plan {name}").format(name=name), Changes.SCHEDULES, forward, backward)
 
     # --- questions the screens ask ----------------------------------------------------------
 

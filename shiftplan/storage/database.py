@@ -107,6 +107,17 @@ class Database:
         with self._transaction() as session:
             return mapping.read_scenario(session, plan_id)
 
+    def add_plan(self, scenario: Scenario) -> int:
+        """Add the scenario's plan (its name, period, calendar, fixed assignments, history and weights)
+        beside the existing plans, in one transaction; the master data stays as it is. Returns its id."""
+        with self._transaction() as session:
+            return mapping.add_plan(session, scenario)
+
+    def delete_plan(self, plan_id: int) -> None:
+        """Delete a plan without saved rosters (refused otherwise); undoes :meth:`add_plan`."""
+        with self._transaction() as session:
+            mapping.delete_plan(session, plan_id)
+
     def plans(self) -> list[PlanInfo]:
         with self._transaction() as session:
             return mapping.plan_infos(session)

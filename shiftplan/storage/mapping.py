@@ -339,6 +339,24 @@ def _write_plan(session: Session, sc: Scenario, keys: _Keys) -> int:
     return plan.id
 
 
+def add_plan(session: Session, scenario: Scenario) -> int:
+    """Store the scenario's plan (name, period, calendar, fixed, history, weights) beside the others.
+
+    The master data is the database's own and is not touched: the scenario's people, shift types,
+    stations and roles must already be there. Returns the new plan's id.
+    """
+    return _write_plan(session, scenario, _Keys(session))
+
+
+def delete_plan(session: Session, plan_id: int) -> None:
+    """Delete a plan that has no saved roster (the undo of :func:`add_plan`)."""
+    plan = _plan(session, plan_id)
+    if session.scalar(select(func.count()).select_from(ScheduleRow).where(ScheduleRow.plan_id == plan_id)):
+        raise InvalidDataError(_("The plan “{name}” has saved rosters and is kept.").format(name=plan.name))
+    session.delete(plan)
+    session.flush()
+
+
 def _plan(session: Session, plan_id: int | None) -> PlanRow:
     if plan_id is None:
         plan = session.scalars(select(PlanRow).order_by(PlanRow.id.desc()).limit(1)).first()

@@ -96,6 +96,9 @@ class RosterOutput(QObject):
         self.fairness_action = self._action(_("&Fairness…"), self.show_fairness, "fairness",
                                             _("How evenly the roster shown shares shifts, nights, restdays and "
                                               "holidays"))
+        self.new_plan_action = self._action(
+            _("&New plan…"), self.new_plan, "",
+            _("Plan the next period: a copy of the latest plan, carrying its fairness on"))
 
     def _action(self, text: str, slot: object, icon_name: str, tip: str,
                 shortcut: QKeySequence.StandardKey | None = None) -> QAction:
@@ -116,6 +119,8 @@ class RosterOutput(QObject):
 
     def menu(self, parent: QWidget) -> QMenu:
         menu = QMenu(_("&Roster"), parent)
+        menu.addAction(self.new_plan_action)
+        menu.addSeparator()
         menu.addAction(self.print_action)
         menu.addSeparator()
         menu.addActions([self.csv_action, self.ical_action])
@@ -126,6 +131,12 @@ class RosterOutput(QObject):
     def set_enabled(self, enabled: bool) -> None:
         for action in self.actions:
             action.setEnabled(enabled)
+
+    def new_plan(self) -> None:
+        """The roster page's New plan… dialog, the page brought to the front."""
+        if self._show_page is not None:
+            self._show_page()
+        self.page.open_new_plan()
 
     # --- the roster shown ------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ from shiftplan.services.workspace import Changes
 from shiftplan.ui.candidates import CandidatesDialog
 from shiftplan.ui.controller import Controller
 from shiftplan.ui.culprits import CulpritPanel
+from shiftplan.ui.dialogs.new_plan import NewPlanDialog
 from shiftplan.ui.dialogs.replan import ChangesDialog, ReplanDialog
 from shiftplan.ui.models import ID_ROLE, RIGHT, Column, DomainTableModel, SortProxyModel
 from shiftplan.ui.pages.base import Page
@@ -131,6 +132,9 @@ class RosterPage(Page):
         self.publish_button.setToolTip(_("Mark the roster shown as published: it is not changed any more, and later "
                                          "edits or solves make a new draft version"))
         self.publish_button.clicked.connect(self.publish)
+        self.new_plan_button = QPushButton(_("&New plan…"), self)
+        self.new_plan_button.setToolTip(_("Plan the next period: a copy of the latest plan, carrying its fairness on"))
+        self.new_plan_button.clicked.connect(self.open_new_plan)
         controls = QHBoxLayout()
         controls.setSpacing(6)
         for label, widget in ((_("&Plan:"), self.plan_box), (_("S&tation:"), self.station_box),
@@ -145,6 +149,7 @@ class RosterPage(Page):
         controls.addSpacing(8)
         controls.addWidget(self.replan_button)
         controls.addWidget(self.publish_button)
+        controls.addWidget(self.new_plan_button)
         controls.addStretch()
         self.body.addLayout(controls)
 
@@ -299,6 +304,7 @@ class RosterPage(Page):
         self.solve_button.setEnabled(view is not None and idle)
         self.replan_button.setEnabled(view is not None and view.has_roster and idle)
         self.publish_button.setEnabled(view is not None and view.has_roster and not view.plan.published and idle)
+        self.new_plan_button.setEnabled(view is not None and idle)
 
     @Slot(int)
     def _on_plan_box_current_index_changed(self, _index: int) -> None:
@@ -470,6 +476,16 @@ class RosterPage(Page):
         text = _("The solver stopped with an error: {error}").format(error=message)
         self.status_label.setText(text)
         self.messages.show_message(text, Level.ERROR)
+
+    def open_new_plan(self) -> NewPlanDialog | None:
+        """Ask for the next plan's name and period; OK stores it and shows it, ready to solve."""
+        source = self.workspace.carry_source()
+        if source is None:
+            return None
+        dialog = NewPlanDialog(self.workspace, source, self, apply=self.controller.apply)
+        dialog.accepted.connect(lambda: self.select_plan(self.workspace.plans()[-1].id))
+        dialog.open()
+        return dialog
 
     # --- re-planning after an absence ----------------------------------------------------------
 

@@ -1,0 +1,100 @@
+"""New plan… on the roster page: the next period's plan, its fairness carried over, an empty grid to solve."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QDate
+
+from shiftplan.domain.model import Assignment, Period, Schedule
+from shiftplan.storage import Database
+from shiftplan.ui.dialogs.new_plan import NewPlanDialog
+from shiftplan.ui.main_window import MainWindow
+from tests.ui.helpers import UI_MARKS
+
+pytestmark = UI_MARKS
+
+ROSTER = (Assignment(dt.date(2020, 2, 28), "N", "G310W", "P001", "leader"),
+          Assignment(dt.date(2020, 2, 29), "D", "G310W", "P004", "medic"))
+
+
+def publish(database: str) -> None:
+    with Database.open(f"sqlite:///{database}") as db:
+        plan = db.plans()[-1].id
+        db.set_published(db.save_schedule(plan, Schedule(ROSTER)))
+
+
+def open_dialog(window: MainWindow) -> NewPlanDialog:
+    window.show_page(window.roster_page)
+    dialog = window.roster_page.open_new_plan()
+    assert dialog is not None
+    return dialog
+
+
+def test_a_new_plan_from_the_published_roster(window: MainWindow, database: str, qtbot: QtBot) -> None:
+    publish(database)
+    window.controller.reload()
+    dialog = open_dialog(window)
+    assert (dialog.start_edit.date(), dialog.end_edit.date()) == (QDate(2020, 3, 1), QDate(2020, 3, 28))
+    assert "published roster" in dialog.source_label.text() and "version 1" in dialog.source_label.text()
+    dialog.name_edit.setText("巩义防疫 2020年3月")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+
+    page = window.roster_page
+    assert page.plan_box.count() == 2
+    assert page.plan_box.currentText().startswith("巩义防疫 2020年3月 · 2020-03-01 – 2020-03-28")
+    assert page.model.columnCount() == 28 and page.model.rowCount() == 5
+    assert page.view is not None and not page.view.has_roster
+    assert page.solve_button.isEnabled()
+    with Database.open(f"sqlite:///{database}") as db:
+        old, new = db.plans()
+        assert new.period == Period(dt.date(2020, 3, 1), dt.date(2020, 3, 28))
+        history = db.export_scenario(new.id).history
+        assert {(h.staff, h.date) for h in history.assignments} == {(a.staff, a.date) for a in ROSTER}
+        assert {c.staff: (c.shifts, c.nights) for c in history.counts} == {"P001": (1, 1), "P004": (1, 0)}
+        assert db.latest_schedule(old.id) == db.schedule(db.schedules(old.id)[0].id)
+    # Edit ▸ Undo takes the plan away again; Redo brings it back, and it solves
+    window.controller.undo_stack.undo()
+    assert page.plan_box.count() == 1
+    window.controller.undo_stack.redo()
+    assert page.plan_box.count() == 2
+    page.select_plan(window.controller.workspace.plans()[-1].id)
+    page.time_limit.setValue(2)
+    page.solve()
+    qtbot.waitUntil(lambda: not page.solving, timeout=60_000)
+    assert page.view is not None and page.view.plan.name == "巩义防疫 2020年3月" and page.view.has_roster
+    assert page.view.schedule is not None and page.view.schedule.assignments
+    assert all(a.date.month == 3 for a in page.view.schedule.assignments)
+
+
+def test_without_a_published_roster_the_dialog_says_so(window: MainWindow, database: str) -> None:
+    with Database.open(f"sqlite:///{database}") as db:
+        db.save_schedule(db.plans()[-1].id, Schedule(ROSTER))
+    window.controller.reload()
+    dialog = open_dialog(window)
+    assert "no published roster" in dialog.source_label.text() and "draft" in dialog.source_label.text()
+    dialog.start_edit.setDate(QDate(2020, 2, 20))
+    dialog.accept()
+    assert dialog.isVisible() and "must start after" in dialog.form.problem("start")
+    dialog.reject()
+
+
+def test_without_any_roster_only_the_history_goes_on(window: MainWindow) -> None:
+    dialog = open_dialog(window)
+    assert "no roster yet" in dialog.source_label.text()
+    dialog.name_edit.setText("")
+    dialog.accept()
+    assert dialog.form.problem("name")
+    dialog.reject()
+
+
+def test_the_roster_menu_opens_the_dialog(window: MainWindow) -> None:
+    window.show_page(window.stations_page)
+    window.roster_output.new_plan_action.trigger()
+    assert window.current_page() is window.roster_page
+    dialog = window.roster_page.findChild(NewPlanDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()

@@ -79,20 +79,23 @@ def test_a_large_scenario_stopped_by_the_time_limit_is_feasible() -> None:
 
 
 @pytest.mark.slow
-def test_same_seed_same_roster_however_the_machine_runs() -> None:
+def test_same_seed_same_roster_and_a_busy_machine_says_when_it_may_differ() -> None:
     scn, calendar = one_station()
     options = SolveOptions(time_limit=3, seed=7)
-    first = solve(scn, calendar, options)
-    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])  # another program takes a core
-    try:
-        second = solve(scn, calendar, options)
-    finally:
-        busy.kill()
-        busy.wait()
-    if not (first.reproducible and second.reproducible):  # the wall-clock cap ended one: too loaded to judge
+    first, second = solve(scn, calendar, options), solve(scn, calendar, options)
+    if not (first.reproducible and second.reproducible):  # the clock ended one: too loaded to judge
         pytest.skip("the machine was too busy for the deterministic budget")
     assert set(first.schedule.assignments) == set(second.schedule.assignments)
     assert first.objective == second.objective
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])  # another program takes a core
+    try:
+        loaded = solve(scn, calendar, options)
+    finally:
+        busy.kill()
+        busy.wait()
+    # Under load the same roster comes back, or the result says the clock ended the search.
+    assert not loaded.reproducible or set(loaded.schedule.assignments) == set(first.schedule.assignments)
+    assert loaded.wall_time < options.time_limit + 1 + 1.0  # the limit holds either way
 
 
 def test_time_limit_is_honoured() -> None:

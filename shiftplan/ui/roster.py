@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QStyledItemDelegate, QStyleOptionView
 
 from shiftplan.domain.model import Assignment, StaffMember
 from shiftplan.i18n import _
+from shiftplan.services.coverage import Coverage, StationShiftView
 from shiftplan.services.ports import SolveJob, SolveOutcome, SolveProgress
 from shiftplan.services.roster import RosterView
 from shiftplan.ui.models import CENTER, ID_ROLE
@@ -47,7 +48,15 @@ PIN_ROLE = Qt.ItemDataRole.UserRole + 12
 """On a cell: whether the person's shifts that date are pinned (kept as fixed when solving again)."""
 CELL_MIME = "application/x-shiftplan-roster-cell"
 """A dragged cell: the person's id and the date, as "P001 2020-02-10"."""
+COVERAGE_ROLE = Qt.ItemDataRole.UserRole + 13
+"""On a cell of the station view: the slot's :class:`~shiftplan.services.coverage.Coverage` (or None)."""
+STATION_ROLE = Qt.ItemDataRole.UserRole + 14
+"""On a cell and a row header of the station view: the (station, shift) ids of the row."""
 PIN_BORDER = QColor(30, 60, 120)
+SHORT_TINT = QColor(248, 170, 162)
+SHORT_TEXT = QColor(150, 0, 0)
+OVER_TINT = QColor(255, 214, 140)
+OVER_TEXT = QColor(130, 80, 0)
 
 # Light tints per shift type, in the order of the plan's shift types (then round again).
 SHIFT_TINTS = (QColor(255, 241, 194), QColor(206, 228, 247), QColor(221, 212, 245), QColor(209, 237, 219),
@@ -273,26 +282,131 @@ class RosterModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self._dates):
             return None
-        day = self._dates[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            weekday = QLocale().dayName(QDate(day.year, day.month, day.day).dayOfWeek(),
-                                        QLocale.FormatType.NarrowFormat)
-            return f"{day.month}/{day.day}\n{weekday}"
+        return _date_header(view, self._dates[section], role)
+
+
+def _date_header(view: RosterView, day: dt.date, role: int) -> object:
+    """A date column's header: the date with its weekday, tinted as a restday or holiday."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        weekday = QLocale().dayName(QDate(day.year, day.month, day.day).dayOfWeek(), QLocale.FormatType.NarrowFormat)
+        return f"{day.month}/{day.day}\n{weekday}"
+    if role == DATE_ROLE:
+        return day
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return HOLIDAY_TINT if view.calendar.is_holiday(day) else RESTDAY_TINT if view.calendar.is_restday(
+            day) else None
+    if role == Qt.ItemDataRole.ForegroundRole and view.calendar.is_holiday(day):
+        return HOLIDAY_TEXT
+    if role == Qt.ItemDataRole.ToolTipRole:
+        name = view.calendar.holiday_names.get(day)
+        kind = (_("Holiday") if view.calendar.is_holiday(day) else
+                _("Restday") if view.calendar.is_restday(day) else _("Working day"))
+        return f"{day.isoformat()} · {kind}" + (f" · {name}" if name else "")
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return CENTER
+    return None
+
+
+class StationShiftModel(QAbstractTableModel):
+    """The roster by station and shift: rows are (station, shift type), columns the plan's dates.
+
+    A cell lists the names on duty by the role they serve (★ marks the shift leader's role) and,
+    on its last line, the coverage strip: needed / assigned, and per role where the cover asks for
+    a number of it. A shortfall is red, more than the maximum amber; the tooltip gives the numbers.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._view: RosterView | None = None
+        self._slots: StationShiftView | None = None
+        self._rows: tuple[tuple[str, str], ...] = ()
+        self._dates: tuple[dt.date, ...] = ()
+
+    def set_view(self, view: RosterView | None, station: str | None = None) -> None:
+        """Show a plan's roster (None: nothing), only the rows of ``station`` when one is given."""
+        self.beginResetModel()
+        self._view = view
+        self._slots = None if view is None else StationShiftView(view)
+        self._rows = () if self._slots is None else self._slots.rows_at(station)
+        self._dates = () if view is None else view.dates
+        self.endResetModel()
+
+    @property
+    def slots(self) -> StationShiftView | None:
+        return self._slots
+
+    def row_of(self, station: str, shift: str) -> int:
+        return self._rows.index((station, shift)) if (station, shift) in self._rows else -1
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
+        """Override QAbstractItemModel::rowCount; a table has no children."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractItemModel::columnCount."""
+        return 0 if parent.isValid() else len(self._dates)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override QAbstractItemModel::data."""
+        view, slots = self._view, self._slots
+        if view is None or slots is None or not self.checkIndex(
+                index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        (station, shift), day = self._rows[index.row()], self._dates[index.column()]
+        if role == STATION_ROLE:
+            return (station, shift)
         if role == DATE_ROLE:
             return day
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return HOLIDAY_TINT if view.calendar.is_holiday(day) else RESTDAY_TINT if view.calendar.is_restday(
-                day) else None
-        if role == Qt.ItemDataRole.ForegroundRole and view.calendar.is_holiday(day):
-            return HOLIDAY_TEXT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            name = view.calendar.holiday_names.get(day)
-            kind = (_("Holiday") if view.calendar.is_holiday(day) else
-                    _("Restday") if view.calendar.is_restday(day) else _("Working day"))
-            return f"{day.isoformat()} · {kind}" + (f" · {name}" if name else "")
+        duty = slots.duty(station, shift, day)
+        coverage = duty.coverage
+        if role == COVERAGE_ROLE:
+            return coverage
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "\n".join(filter(None, (duty.text, coverage.text if coverage is not None else "")))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return CENTER
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if coverage is not None and coverage.short:
+                return SHORT_TINT
+            if coverage is not None and coverage.over:
+                return OVER_TINT
+            if view.calendar.is_holiday(day):
+                return HOLIDAY_TINT
+            if view.calendar.is_restday(day):
+                return RESTDAY_TINT
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return (SHORT_TEXT if coverage is not None and coverage.short else
+                    OVER_TEXT if coverage is not None and coverage.over else QColor(Qt.GlobalColor.black))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(slots, station, shift, day, coverage)
         return None
+
+    @staticmethod
+    def _tooltip(slots: StationShiftView, station: str, shift: str, day: dt.date, coverage: Coverage | None) -> str:
+        lines = [f"{slots.station_name(station)} · {slots.shift_name(shift)}  {day.isoformat()}"]
+        lines.append(coverage.tooltip if coverage is not None else _("No cover applies"))
+        return "\n".join(lines)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override QAbstractItemModel::headerData: dates above, station and shift on the left."""
+        view, slots = self._view, self._slots
+        if view is None or slots is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if not 0 <= section < len(self._rows):
+                return None
+            station, shift = self._rows[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{slots.station_name(station)}\n{slots.shift_name(shift)}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{slots.station_name(station)} ({station}) · {slots.shift_name(shift)} ({shift})"
+            if role == STATION_ROLE:
+                return (station, shift)
+            return None
+        if not 0 <= section < len(self._dates):
+            return None
+        return _date_header(view, self._dates[section], role)
 
 
 class PinDelegate(QStyledItemDelegate):

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from shiftplan.app import DesktopBackend
@@ -20,8 +20,16 @@ from shiftplan.storage import Database
 from shiftplan.ui.controller import Controller
 from shiftplan.ui.main_window import MainWindow
 from shiftplan.ui.models import ID_ROLE
-from shiftplan.ui.pages.roster import RosterPage
-from shiftplan.ui.roster import HARD_ROLE, HOLIDAY_TINT, LEAVE_TINT, RESTDAY_TINT
+from shiftplan.ui.pages.roster import PERSON_VIEW, STATION_VIEW, RosterPage
+from shiftplan.ui.roster import (
+    COVERAGE_ROLE,
+    HARD_ROLE,
+    HOLIDAY_TINT,
+    LEAVE_TINT,
+    OVER_TINT,
+    RESTDAY_TINT,
+    SHORT_TINT,
+)
 from shiftplan.ui.settings import Settings
 from tests.ui.helpers import UI_MARKS
 
@@ -192,6 +200,11 @@ def test_the_demo_district_and_a_stopped_solve(demo_window: MainWindow, qtbot: Q
     assert page.view is not None and page.view.schedule is not None and page.view.schedule.assignments
     assert page.view.report is not None and not page.view.report.hard
     assert any(page.model.index(r, c).data() for r in range(page.model.rowCount()) for c in range(28))
+    page.show_view(STATION_VIEW)  # the demo's leader role is 带班: marked ★ in the station view
+    model = page.station_model
+    assert model.rowCount() == len(page.view.scenario.shift_types)  # one station chosen
+    texts = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(28)]
+    assert any("★带班: " in t for t in texts) and all(t for t in texts)
 
 
 def test_closing_the_window_during_a_solve_waits_for_it(database: str, window: MainWindow) -> None:
@@ -235,3 +248,82 @@ def test_no_roster_rows_link_to_the_cover_and_make_it_soft(database: str, window
     assert not page.culprits.isVisibleTo(page)
     stored = latest(database)
     assert stored is not None and stored.assignments
+
+
+# --- the second view: by station and shift, with the coverage strip ------------------------------
+
+
+def slot_index(page: RosterPage, station: str, shift: str, day: dt.date) -> QModelIndex:
+    model = page.station_model
+    assert model.slots is not None
+    return model.index(model.row_of(station, shift), model.slots.dates.index(day))
+
+
+# with 赵敏 (P004) as medic beside 张琳 on the night of the 14th, and four on the day of the 17th
+FULL = [*PLANTED, Assignment(dt.date(2020, 2, 14), "N", "G310W", "P004", "medic"),
+        *(Assignment(dt.date(2020, 2, 17), "D", "G310W", p, r) for p, r in (
+            ("P001", "leader"), ("P003", "medic"), ("P004", "medic"), ("P005", "police")))]
+
+
+def test_the_station_view_lists_the_names_by_role(database: str, window: MainWindow,
+                                                  qtmodeltester: ModelTester) -> None:
+    plant(database, FULL)
+    page = roster_page(window)
+    window.controller.reload()
+    page.show_view(STATION_VIEW)
+    assert page.views.currentWidget() is page.station_grid and page.shown_view() == STATION_VIEW
+    model = page.station_model
+    assert model.rowCount() == 4 and model.columnCount() == 29  # two stations × two shifts
+    assert model.headerData(0, Qt.Orientation.Vertical) == "310国道巩义方向防疫服务站\n白班"
+    night = slot_index(page, "G310W", "N", dt.date(2020, 2, 14))
+    assert night.data() == "★带班: 张琳\n医务: 赵敏\n2/2 · 带班 1/1"
+    assert night.data(Qt.ItemDataRole.BackgroundRole) not in (SHORT_TINT, OVER_TINT)
+    assert slot_index(page, "ZZX", "N", dt.date(2020, 2, 3)).data() == "警务: 王伟\n0/1"  # no cover at ZZX
+    over = slot_index(page, "G310W", "D", dt.date(2020, 2, 17))
+    assert over.data() == "★带班: 张琳\n警务: 陈喆\n医务: 李娜 赵敏\n2/4 · 带班 1/1"
+    assert over.data(Qt.ItemDataRole.BackgroundRole) == OVER_TINT
+    assert "At most: 3" in over.data(Qt.ItemDataRole.ToolTipRole)
+    # restdays and holidays are shaded as in the grid where nothing is short or over (ZZX has no cover):
+    # the 8th a Saturday, the 1st in the Spring Festival holiday
+    assert slot_index(page, "ZZX", "D", dt.date(2020, 2, 8)).data(Qt.ItemDataRole.BackgroundRole) == RESTDAY_TINT
+    assert slot_index(page, "ZZX", "N", dt.date(2020, 2, 1)).data(Qt.ItemDataRole.BackgroundRole) == HOLIDAY_TINT
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_a_planted_shortfall_is_red_with_its_numbers(database: str, window: MainWindow) -> None:
+    plant(database, PLANTED)
+    page = roster_page(window)
+    window.controller.reload()
+    page.show_view(STATION_VIEW)
+    short = slot_index(page, "G310W", "D", dt.date(2020, 2, 10))  # 李娜 alone, on leave, and no leader
+    assert short.data() == "医务: 李娜\n2/1 · 带班 1/0"
+    assert short.data(Qt.ItemDataRole.BackgroundRole) == SHORT_TINT
+    coverage = short.data(COVERAGE_ROLE)
+    assert coverage.short and (coverage.needed, coverage.assigned) == (2, 1)
+    tooltip = short.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Needed: 2 · assigned: 1" in tooltip and "带班: needed 1, assigned 0" in tooltip
+    empty = slot_index(page, "G310W", "N", dt.date(2020, 2, 11))  # nobody at all
+    assert empty.data() == "2/0 · 带班 1/0" and empty.data(Qt.ItemDataRole.BackgroundRole) == SHORT_TINT
+
+
+def test_toggling_the_views_keeps_the_plan_and_the_station(database: str, window: MainWindow, qtbot: QtBot) -> None:
+    plant(database, PLANTED)
+    page = roster_page(window)
+    window.controller.reload()
+    page.station_box.setCurrentIndex(page.station_box.findData("ZZX"))
+    plan = page.plan_id()
+    assert page.shown_view() == PERSON_VIEW and page.views.currentWidget() is page.grid
+    page.view_tabs.setCurrentIndex(STATION_VIEW)
+    assert page.views.currentWidget() is page.station_grid
+    assert page.plan_id() == plan and page.station_box.currentData() == "ZZX"
+    model = page.station_model
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())] == [
+        "连霍高速郑州西收费站\n白班", "连霍高速郑州西收费站\n夜班"]
+    page.station_box.setCurrentIndex(0)  # all stations, in the station view too
+    assert model.rowCount() == 4
+    page.station_box.setCurrentIndex(page.station_box.findData("ZZX"))
+    page.show_view(PERSON_VIEW)
+    assert page.views.currentWidget() is page.grid
+    assert page.plan_id() == plan and page.station_box.currentData() == "ZZX"
+    assert [page.model.person(r).id for r in range(page.model.rowCount())] == ["P002", "P004", "P005"]
+    assert page.view_tabs.tabText(STATION_VIEW) == "By station and shift"

@@ -1,5 +1,9 @@
 """The roster workbench: a plan's latest roster as a person × day grid, solving it, and what it breaks.
 
+A toggle above the grid shows the same roster by station and shift instead: one row per
+(station, shift type), a cell listing who is on duty by role and the coverage strip (needed /
+assigned, red when short, amber when over the maximum).
+
 The page shows one plan at a time (chosen at the top). The grid is the plan's latest stored
 roster; the panel beside it runs the solver in the background, with its progress as it
 improves; the table below lists the validator's hard violations and soft costs of the roster
@@ -34,6 +38,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,7 +58,16 @@ from shiftplan.ui.dialogs.new_plan import NewPlanDialog
 from shiftplan.ui.dialogs.replan import ChangesDialog, ReplanDialog
 from shiftplan.ui.models import ID_ROLE, RIGHT, Column, DomainTableModel, SortProxyModel
 from shiftplan.ui.pages.base import Page
-from shiftplan.ui.roster import DATE_ROLE, ObjectiveChart, PinDelegate, RosterModel, SolveWorker, shift_label
+from shiftplan.ui.roster import (
+    DATE_ROLE,
+    STATION_ROLE,
+    ObjectiveChart,
+    PinDelegate,
+    RosterModel,
+    SolveWorker,
+    StationShiftModel,
+    shift_label,
+)
 from shiftplan.ui.settings import WindowState
 from shiftplan.ui.widgets import Level, fit_columns, quiet_label, table_view
 
@@ -60,6 +75,8 @@ DEFAULT_TIME_LIMIT = 30  # seconds
 MAX_TIME_LIMIT = 3600
 TICK_MS = 200  # how often the elapsed time is redrawn during a solve
 DAY_COLUMN_WIDTH = 46
+SLOT_COLUMN_WIDTH = 150
+PERSON_VIEW, STATION_VIEW = 0, 1  # the tabs of the view toggle
 
 
 def plan_text(plan: PlanSummary) -> str:
@@ -86,7 +103,8 @@ def finding_columns() -> tuple[Column[Finding], ...]:
 
 class RosterPage(Page):
     title = N_("Roster")
-    help = N_("The plan's latest roster, person by day. Solve builds the best roster the time allows and keeps it as "
+    help = N_("The plan's latest roster, person by day or station and shift by day (with needed / assigned). "
+              "Solve builds the best roster the time allows and keeps it as "
               "the plan's newest; below, every rule it breaks and what each soft rule costs.")
     icon = "roster"
     key = "roster"
@@ -176,6 +194,31 @@ class RosterPage(Page):
         self.grid.setDefaultDropAction(Qt.DropAction.CopyAction)
         # queued: the swap resets the grid, which must not happen inside the view's drop handling
         self.model.swap_requested.connect(self._on_model_swap_requested, Qt.ConnectionType.QueuedConnection)
+
+        # --- the second view: station × day × shift, with the coverage strip
+        self.station_model = StationShiftModel(self)
+        self.station_grid = QTableView(self)
+        self.station_grid.setModel(self.station_model)
+        self.station_grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.station_grid.setWordWrap(True)
+        self.station_grid.horizontalHeader().setDefaultSectionSize(SLOT_COLUMN_WIDTH)
+        self.station_grid.horizontalHeader().setHighlightSections(False)
+        self.station_grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.station_grid.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.station_grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.station_grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view_tabs = QTabBar(self)
+        self.view_tabs.addTab(_("By person"))
+        self.view_tabs.setTabToolTip(PERSON_VIEW, _("One row per person, one column per date"))
+        self.view_tabs.addTab(_("By station and shift"))
+        self.view_tabs.setTabToolTip(STATION_VIEW, _("One row per station and shift, one column per date: who is on "
+                                                     "duty by role, and needed / assigned (red: too few, amber: too "
+                                                     "many)"))
+        self.view_tabs.setDrawBase(False)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.grid)
+        self.views.addWidget(self.station_grid)
+        self.view_tabs.currentChanged.connect(self._on_view_tabs_current_changed)
         self._dialog: CandidatesDialog | None = None
         self._replan_dialog: ReplanDialog | None = None
         self.changes_dialog: ChangesDialog | None = None  # the changes of the last re-plan, while shown
@@ -222,7 +265,13 @@ class RosterPage(Page):
         lower_layout.addWidget(self.violations, 1)
 
         self.side_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.side_splitter.addWidget(self.grid)
+        views = QWidget(self)
+        views_layout = QVBoxLayout(views)
+        views_layout.setContentsMargins(0, 0, 0, 0)
+        views_layout.setSpacing(0)
+        views_layout.addWidget(self.view_tabs)
+        views_layout.addWidget(self.views, 1)
+        self.side_splitter.addWidget(views)
         self.side_splitter.addWidget(self.progress_box)
         self.side_splitter.setStretchFactor(0, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -283,6 +332,7 @@ class RosterPage(Page):
             index = self.model.cell_index(*cell)
             if index.isValid():
                 self.grid.setCurrentIndex(index)
+        self._show_station_view()
         view = self._view
         self.findings.set_rows(view.findings() if view else ())
         fit_columns(self.violations)
@@ -298,6 +348,26 @@ class RosterPage(Page):
                             len(report.soft)).format(cost=report.objective, n=len(report.soft))
             self.violations_label.setText(f"{hard} · {soft}")
         self._enable_actions()
+
+    def _show_station_view(self) -> None:
+        current = self.station_grid.currentIndex()
+        slot = (current.data(STATION_ROLE), current.data(DATE_ROLE)) if current.isValid() else None
+        self.station_model.set_view(self._view, self.station_box.currentData())
+        if slot is not None and self._view is not None and slot[1] in self._view.dates:
+            row = self.station_model.row_of(*slot[0])
+            if row >= 0:
+                self.station_grid.setCurrentIndex(self.station_model.index(row, self._view.dates.index(slot[1])))
+
+    def show_view(self, which: int) -> None:
+        """Show the roster by person (``PERSON_VIEW``) or by station and shift (``STATION_VIEW``)."""
+        self.view_tabs.setCurrentIndex(which)
+
+    def shown_view(self) -> int:
+        return self.views.currentIndex()
+
+    @Slot(int)
+    def _on_view_tabs_current_changed(self, index: int) -> None:
+        self.views.setCurrentIndex(index)
 
     def _enable_actions(self) -> None:
         view, idle = self._view, self._worker is None

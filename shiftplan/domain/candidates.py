@@ -1,9 +1,9 @@
 """Who could take one slot of a roster: ranked candidates, and why everyone else cannot.
 
 For each person the validator judges the roster with that person added to the slot, as far as
-the change reaches (:class:`RosterChecker.what_if`). A person who would break no new hard rule is
-a candidate, ranked by how much the total soft cost changes; for anyone else the first hard rule
-the change would break is the reason.
+the change reaches (:meth:`RosterChecker.what_ifs`: one "before" for all the roles a person could
+serve in). A person who would break no new hard rule is a candidate, ranked by how much the total
+soft cost changes; for anyone else the first hard rule the change would break is the reason.
 """
 
 from __future__ import annotations
@@ -57,14 +57,14 @@ def candidates(scenario: Scenario, calendar: DayCalendar, roster: Iterable[Assig
         roles: list[str | None] = [role] if role is not None else list(person.roles) or [None]
         best: Candidate | None = None
         reason: Violation | None = None
-        for serving in roles:
-            before, after = checker.what_if(add=[Assignment(date, shift, station, person.id, serving)])
-            old_hard = {_key(v) for v in before.hard}
+        before, afters = checker.what_ifs([Assignment(date, shift, station, person.id, serving)] for serving in roles)
+        old_hard = {_key(v) for v in before.hard}
+        old_soft = {_key(v): v for v in before.soft}
+        for serving, after in zip(roles, afters, strict=True):
             new_hard = [v for v in after.hard if _key(v) not in old_hard]
             if new_hard:
                 reason = reason or new_hard[0]
                 continue
-            old_soft = {_key(v): v for v in before.soft}
             new_soft = {_key(v): v for v in after.soft}
             gains = tuple(v for k, v in new_soft.items() if k not in old_soft or old_soft[k].cost < v.cost)
             relief = tuple(v for k, v in old_soft.items() if k not in new_soft or new_soft[k].cost < v.cost)

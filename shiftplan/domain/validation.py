@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from shiftplan.domain.calendar import DayCalendar
@@ -58,6 +58,24 @@ class Focus:
     slots: frozenset[Slot]
 
 
+class _Memo:
+    """What a :class:`RosterChecker` works out once and shares between its what-if checks.
+
+    Nothing here changes what is judged: the worked shifts of a (date, shift) pair, the dates a
+    person is available in a category, and the fairness counts of people a change does not move
+    (their shifts are the roster's own: ``whole`` is the roster indexed once, whole).
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.order = {p.id: i for i, p in enumerate(scenario.staff)}
+        self.worked: dict[tuple[dt.date, str, bool], Worked] = {}
+        self.available: dict[tuple[Category, str], int] = {}
+        self.counts: dict[tuple[Category, str], int] = {}  # of people outside the focus
+        self.dates: dict[Category, list[dt.date]] = {}
+        self.problems: dict[Assignment, list[Violation]] = {}  # _reference_problems, roster-independent
+        self.whole: Callable[[], _Context] | None = None
+
+
 @dataclass(frozen=True)
 class Worked:
     """One shift a person works (in history or in the period) on the real clock."""
@@ -79,7 +97,8 @@ class RosterChecker:
 
     A change to a few assignments can only affect the rules of the people it moves, the cover of
     the slots it touches and the fairness of those people's groups, so :meth:`what_if` judges just
-    that, before and after; the difference is exact and costs a small part of a full check.
+    that, before and after; the difference is exact and costs a small part of a full check. The
+    other members of those groups count in fairness with their shifts in the whole roster.
     """
 
     def __init__(self, scenario: Scenario, calendar: DayCalendar, assignments: Iterable[Assignment]) -> None:
@@ -88,9 +107,11 @@ class RosterChecker:
         self.assignments = tuple(assignments)
         self._needs = resolve_cover(scenario, calendar)
         self._groups = eligibility_groups(scenario)
-        self._group_of = {member: group for group in self._groups for member in group.members}
         self._by_staff: dict[str, list[Assignment]] = defaultdict(list)
         self._by_slot: dict[Slot, list[Assignment]] = defaultdict(list)
+        self._memo = _Memo(scenario)
+        self._memo.whole = self._whole
+        self._indexed: _Context | None = None
         for a in self.assignments:
             self._by_staff[a.staff].append(a)
             self._by_slot[Slot(a.station, a.shift, a.date)].append(a)
@@ -101,30 +122,62 @@ class RosterChecker:
     def what_if(self, add: Iterable[Assignment] = (), remove: Iterable[Assignment] = ()) -> tuple[Report, Report]:
         """The violations within reach of a change, before it and after it."""
         add, remove = list(add), list(remove)
-        focus = Focus(frozenset(a.staff for a in add + remove),
-                      frozenset(Slot(a.station, a.shift, a.date) for a in add + remove))
-        people = set(focus.staff)
-        for person in focus.staff:
-            if person in self._group_of:
-                people.update(self._group_of[person].members)
-        before = [a for person in people for a in self._by_staff.get(person, [])]
+        before, (after,) = self.what_ifs([add], remove)
+        return before, after
+
+    def what_ifs(self, adds: Iterable[Iterable[Assignment]],
+                 remove: Iterable[Assignment] = ()) -> tuple[Report, list[Report]]:
+        """Like :meth:`what_if` for several alternative additions judged against one "before".
+
+        All the alternatives must reach the same people and slots (e.g. one person on one slot in
+        different roles), so that the "before" is the same for each.
+        """
+        options, remove = [list(add) for add in adds], list(remove)
+        focus = self._focus(options[0] + remove)
+        if any(self._focus(add + remove) != focus for add in options[1:]):
+            raise ValueError("the alternatives reach different people or slots")
+        before = self._before(focus)
+        afters = []
+        for add in options:
+            after = list(before)
+            for a in remove:
+                if a in after:
+                    after.remove(a)
+            after += add
+            afters.append(_judge(self._context(focus), after))
+        return _judge(self._context(focus), before), afters
+
+    @staticmethod
+    def _focus(change: list[Assignment]) -> Focus:
+        return Focus(frozenset(a.staff for a in change), frozenset(Slot(a.station, a.shift, a.date) for a in change))
+
+    def _before(self, focus: Focus) -> list[Assignment]:
+        """The roster's assignments within reach of a change to ``focus``."""
+        people = focus.staff
+        before = [a for person in sorted(people) for a in self._by_staff.get(person, [])]
         before += [a for slot in focus.slots for a in self._by_slot.get(slot, []) if a.staff not in people]
-        after = list(before)
-        for a in remove:
-            if a in after:
-                after.remove(a)
-        after += add
-        return _judge(self._context(focus), before), _judge(self._context(focus), after)
+        return before
+
+    def _whole(self) -> _Context:
+        """The whole roster, indexed once (for the fairness counts of the people a change leaves alone)."""
+        if self._indexed is None:
+            context = self._context(None)
+            context.index([a for a in self.assignments if not list(_reference_problems(context, a))])
+            self._indexed = context
+        return self._indexed
 
     def _context(self, focus: Focus | None) -> _Context:
-        return _Context(self.scenario, self.calendar, focus, self._needs, self._groups)
+        return _Context(self.scenario, self.calendar, focus, self._needs, self._groups, self._memo)
 
 
 def _judge(context: _Context, assignments: Iterable[Assignment]) -> Report:
     valid = []
     report = Report()
+    memo = context.memo.problems
     for assignment in assignments:
-        problems = list(_reference_problems(context, assignment))
+        problems = memo.get(assignment)
+        if problems is None:
+            problems = memo[assignment] = list(_reference_problems(context, assignment))
         report.violations.extend(problems)
         if not problems:
             valid.append(assignment)
@@ -138,8 +191,10 @@ class _Context:
     """Indexes shared by the rule families."""
 
     def __init__(self, scenario: Scenario, calendar: DayCalendar, focus: Focus | None = None,
-                 needs: dict[Slot, Cover] | None = None, groups: list[EligibilityGroup] | None = None) -> None:
+                 needs: dict[Slot, Cover] | None = None, groups: list[EligibilityGroup] | None = None,
+                 memo: _Memo | None = None) -> None:
         self.scenario = scenario
+        self.memo = memo if memo is not None else _Memo(scenario)
         self.focus = focus
         self._needs = needs
         self._groups = groups
@@ -161,23 +216,32 @@ class _Context:
         for a in assignments:
             self.by_person[a.staff].append(a)
             self.worked[a.staff].append(self._worked(a.date, a.shift, True))
+        # Only the judged people's history: outside a focus nobody's shifts are read (fairness counts
+        # them in the whole roster).
         for h in self.scenario.history.assignments:
-            if h.shift in self.shifts and h.staff in self.people:
+            if h.shift in self.shifts and h.staff in self.people and self.concerns(h.staff):
                 self.worked[h.staff].append(self._worked(h.date, h.shift, False))
         for shifts in self.worked.values():
             shifts.sort(key=lambda w: (w.start, w.end))
 
     def _worked(self, day: dt.date, shift_id: str, in_period: bool) -> Worked:
-        shift = self.shifts[shift_id]
-        start, end = shift.interval(day)
-        return Worked(day, shift, start, end, in_period)
+        key = (day, shift_id, in_period)
+        worked = self.memo.worked.get(key)
+        if worked is None or worked.shift is not self.shifts[shift_id]:
+            shift = self.shifts[shift_id]
+            start, end = shift.interval(day)
+            worked = self.memo.worked[key] = Worked(day, shift, start, end, in_period)
+        return worked
 
     def concerns(self, person_id: str) -> bool:
         return self.focus is None or person_id in self.focus.staff
 
     def staff(self) -> list[StaffMember]:
-        """The people whose rules are judged."""
-        return [p for p in self.scenario.staff if self.concerns(p.id)]
+        """The people whose rules are judged, in the scenario's order."""
+        if self.focus is None:
+            return list(self.scenario.staff)
+        order = self.memo.order
+        return [self.people[i] for i in sorted((i for i in self.focus.staff if i in order), key=order.__getitem__)]
 
     def worked_by_person(self) -> list[tuple[str, list[Worked]]]:
         return [(person, shifts) for person, shifts in self.worked.items() if self.concerns(person)]
@@ -203,6 +267,31 @@ class _Context:
 
     def period_shifts(self, person_id: str) -> list[Worked]:
         return [w for w in self.worked[person_id] if w.in_period]
+
+    def category_dates(self, category: Category) -> list[dt.date]:
+        dates = self.memo.dates.get(category)
+        if dates is None:
+            dates = self.memo.dates[category] = category.dates(self.scenario, self.calendar)
+        return dates
+
+    def available(self, category: Category, person_id: str, dates: list[dt.date]) -> int:
+        """How many of the category's ``dates`` the person is available on (the roster does not matter)."""
+        key = (category, person_id)
+        if key not in self.memo.available:
+            self.memo.available[key] = available_dates(self.scenario, self.people[person_id], dates)
+        return self.memo.available[key]
+
+    def category_count(self, category: Category, person_id: str) -> int:
+        """How many of the person's period shifts count in the category.
+
+        Outside a what-if focus a person's shifts are the roster's own: counted in the whole roster, once.
+        """
+        if self.focus is not None and person_id not in self.focus.staff and self.memo.whole is not None:
+            key = (category, person_id)
+            if key not in self.memo.counts:
+                self.memo.counts[key] = self.memo.whole().category_count(category, person_id)
+            return self.memo.counts[key]
+        return sum(1 for w in self.period_shifts(person_id) if category.counts(w.date, w.shift, self.calendar))
 
 
 def _personal(rule: Rule, person: StaffMember, amount: float, detail: str, **about: object) -> Violation:
@@ -523,10 +612,13 @@ def _shortfall(need: Cover, slot: Slot, rule: str, missing: int, detail: str, ro
 
 
 def _cover(context: _Context) -> Iterator[Violation]:
+    needs = context.needs()
+    dates = {slot.date for slot in needs}
     on_slot: dict[Slot, list[Assignment]] = defaultdict(list)
     for a in context.assignments:
-        on_slot[Slot(a.station, a.shift, a.date)].append(a)
-    for slot, need in context.needs().items():
+        if a.date in dates:
+            on_slot[Slot(a.station, a.shift, a.date)].append(a)
+    for slot, need in needs.items():
         present = on_slot.get(slot, [])
         n = len(present)
         about = {"dates": (slot.date,), "shift": slot.shift, "station": slot.station}
@@ -565,15 +657,14 @@ def _fairness(context: _Context) -> Iterator[Violation]:
         weight = category.weight(scenario)
         if weight <= 0:
             continue
-        dates = category.dates(scenario, context.calendar)
+        dates = context.category_dates(category)
         for group in context.groups():
             loads: dict[str, float] = {}
             for person_id in group.members:
-                available = available_dates(scenario, context.people[person_id], dates)
+                available = context.available(category, person_id, dates)
                 if available == 0:
                     continue
-                count = sum(1 for w in context.period_shifts(person_id)
-                            if category.counts(w.date, w.shift, context.calendar))
+                count = context.category_count(category, person_id)
                 loads[person_id] = load(category.history(history.get(person_id)), count, len(dates), available)
             if len(loads) < 2:
                 continue

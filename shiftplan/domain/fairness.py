@@ -99,3 +99,23 @@ def available_dates(scenario: Scenario, person: StaffMember, dates: Iterable[dt.
 
 def load(history_count: int, period_count: float, total_dates: int, available: int) -> float:
     return history_count + period_count * total_dates / available
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Average, lowest and highest of some values; ``spread`` is what the validator charges."""
+
+    average: float
+    low: float
+    high: float
+
+    @property
+    def spread(self) -> float:
+        return self.high - self.low
+
+    @staticmethod
+    def of(values: Iterable[float]) -> Spread | None:
+        values = list(values)
+        if not values:
+            return None
+        return Spread(sum(values) / len(values), min(values), max(values))

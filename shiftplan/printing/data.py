@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.changes import ChangeKind, roster_changes
-from shiftplan.domain.fairness import Category, available_dates, eligibility_groups, load
+from shiftplan.domain.fairness import Category, Spread, available_dates, eligibility_groups, load
 from shiftplan.domain.model import Assignment, Role, Scenario, Schedule, ShiftType, StaffMember, Station
 from shiftplan.i18n import _
 
@@ -287,26 +287,6 @@ def sign_ins(request: PrintRequest) -> list[SignIn]:
 
 
 # --- fairness ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Spread:
-    """Average, lowest and highest of some values; ``spread`` is what the validator charges."""
-
-    average: float
-    low: float
-    high: float
-
-    @property
-    def spread(self) -> float:
-        return self.high - self.low
-
-    @staticmethod
-    def of(values: Iterable[float]) -> Spread | None:
-        values = list(values)
-        if not values:
-            return None
-        return Spread(sum(values) / len(values), min(values), max(values))
 
 
 @dataclass(frozen=True)

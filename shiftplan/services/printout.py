@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from shiftplan.domain.calendar import DayCalendar
-from shiftplan.domain.fairness import Category, available_dates, eligibility_groups, load
+from shiftplan.domain.fairness import Category, Spread, available_dates, eligibility_groups, load
 from shiftplan.domain.model import STATUS_LABELS, Assignment, Scenario, Schedule
 from shiftplan.i18n import N_, _
 from shiftplan.services.ports import PrintJob, Store
@@ -62,33 +62,13 @@ class FairnessMember:
 
 
 @dataclass(frozen=True)
-class CategoryFigures:
-    """A category in one group: the average load, the lowest, the highest; ``spread`` is what fairness charges."""
-
-    average: float
-    low: float
-    high: float
-
-    @property
-    def spread(self) -> float:
-        return self.high - self.low
-
-
-@dataclass(frozen=True)
 class FairnessGroupView:
     """People who may do the same work (an eligibility group), with their figures."""
 
     label: str  # the validator's label of the group
     title: str  # for people: station names, role names
     members: tuple[FairnessMember, ...]
-    figures: Mapping[Category, CategoryFigures | None] = field(default_factory=dict)
-
-
-def _figures(values: Iterable[float | None]) -> CategoryFigures | None:
-    known = [v for v in values if v is not None]
-    if not known:
-        return None
-    return CategoryFigures(sum(known) / len(known), min(known), max(known))
+    figures: Mapping[Category, Spread | None] = field(default_factory=dict)
 
 
 def fairness_table(scenario: Scenario, assignments: Sequence[Assignment], calendar: DayCalendar,
@@ -131,6 +111,10 @@ def fairness_table(scenario: Scenario, assignments: Sequence[Assignment], calend
         title = " · ".join(part for part in (
             "、".join(station_names.get(s, s) for s in group.stations),
             "、".join(role_names.get(r, r) for r in group.roles) or _("no role")) if part)
-        figures = {c: _figures(m.loads[c] for m in members) for c in Category}
+        figures = {c: _spread(m.loads[c] for m in members) for c in Category}
         result.append(FairnessGroupView(group.label, title, tuple(members), figures))
     return result
+
+
+def _spread(values: Iterable[float | None]) -> Spread | None:
+    return Spread.of(v for v in values if v is not None)

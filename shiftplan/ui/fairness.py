@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shiftplan.domain.fairness import CATEGORY_LABELS, Category
+from shiftplan.domain.fairness import CATEGORY_LABELS, Category, Spread
 from shiftplan.i18n import _, ngettext
-from shiftplan.services.printout import CategoryFigures, FairnessGroupView, FairnessMember, fairness_table
+from shiftplan.services.printout import FairnessGroupView, FairnessMember, fairness_table
 from shiftplan.services.roster import RosterView
 from shiftplan.ui.models import ModelIndex
 
@@ -176,14 +176,14 @@ def _member_text(member: FairnessMember, category: Category) -> str:
     return str(count) if abs(value - count) < 0.05 else f"{count} ({number(value)})"
 
 
-def _group_text(figures: CategoryFigures | None) -> str:
+def _group_text(figures: Spread | None) -> str:
     if figures is None:
         return "–"
     return _("average {average} · spread {spread}").format(average=number(figures.average),
                                                           spread=number(figures.spread))
 
 
-def _group_tip(category: Category, figures: CategoryFigures | None) -> str:
+def _group_tip(category: Category, figures: Spread | None) -> str:
     if figures is None:
         return _("Nobody in the group is available on these dates.")
     return _("{what}: average {average}, lowest {low}, highest {high}; the spread (highest − lowest) is what the "
@@ -191,7 +191,7 @@ def _group_tip(category: Category, figures: CategoryFigures | None) -> str:
                                               low=number(figures.low), high=number(figures.high))
 
 
-def _member_tip(member: FairnessMember, category: Category, figures: CategoryFigures | None) -> str:
+def _member_tip(member: FairnessMember, category: Category, figures: Spread | None) -> str:
     value = member.loads[category]
     if value is None:
         return _("{name} is not available on any of these dates.").format(name=member.name)

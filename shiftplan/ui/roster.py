@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.model import Assignment, StaffMember
 from shiftplan.i18n import _
 from shiftplan.services.coverage import Coverage, StationShiftView
@@ -233,11 +234,7 @@ class RosterModel(QAbstractTableModel):
                 return self._tints.get(assignments[0].shift)
             if absence is not None:
                 return LEAVE_TINT
-            if view.calendar.is_holiday(day):
-                return HOLIDAY_TINT
-            if view.calendar.is_restday(day):
-                return RESTDAY_TINT
-            return None
+            return day_tint(view.calendar, day)
         if role == Qt.ItemDataRole.ForegroundRole:
             return HARD_TEXT if hard else QColor(Qt.GlobalColor.black) if assignments or absence else None
         if role == Qt.ItemDataRole.FontRole and hard:
@@ -293,8 +290,7 @@ def _date_header(view: RosterView, day: dt.date, role: int) -> object:
     if role == DATE_ROLE:
         return day
     if role == Qt.ItemDataRole.BackgroundRole:
-        return HOLIDAY_TINT if view.calendar.is_holiday(day) else RESTDAY_TINT if view.calendar.is_restday(
-            day) else None
+        return day_tint(view.calendar, day)
     if role == Qt.ItemDataRole.ForegroundRole and view.calendar.is_holiday(day):
         return HOLIDAY_TEXT
     if role == Qt.ItemDataRole.ToolTipRole:
@@ -370,11 +366,7 @@ class StationShiftModel(QAbstractTableModel):
                 return SHORT_TINT
             if coverage is not None and coverage.over:
                 return OVER_TINT
-            if view.calendar.is_holiday(day):
-                return HOLIDAY_TINT
-            if view.calendar.is_restday(day):
-                return RESTDAY_TINT
-            return None
+            return day_tint(view.calendar, day)
         if role == Qt.ItemDataRole.ForegroundRole:
             return (SHORT_TEXT if coverage is not None and coverage.short else
                     OVER_TEXT if coverage is not None and coverage.over else QColor(Qt.GlobalColor.black))
@@ -539,3 +531,12 @@ class SolveWorker(QThread):
             self.failed.emit(str(error) or type(error).__name__)
         else:
             self.solved.emit(outcome)
+
+
+def day_tint(calendar: DayCalendar, day: dt.date) -> QColor | None:
+    """The shading of a holiday or a restday, None for a working day."""
+    if calendar.is_holiday(day):
+        return HOLIDAY_TINT
+    if calendar.is_restday(day):
+        return RESTDAY_TINT
+    return None

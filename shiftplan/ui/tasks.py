@@ -99,22 +99,6 @@ class _ProgressSignals(_Signals):
     progress = Signal(float)
 
 
-class _ProgressRunnable(QRunnable):
-    def __init__(self, work: Callable[[Callable[[float], None], Callable[[], bool]], Any],
-                 signals: _ProgressSignals, cancel: threading.Event) -> None:
-        super().__init__()
-        self._work, self._signals, self._cancel = work, signals, cancel
-
-    def run(self) -> None:
-        """Override QRunnable::run; on a pool thread."""
-        try:
-            result = self._work(self._signals.progress.emit, self._cancel.is_set)
-        except Exception as error:
-            self._signals.failed.emit(error)
-        else:
-            self._signals.done.emit(result)
-
-
 class ProgressTask(QObject):
     """Background work that reports how far it is (0.0–1.0) and can be cancelled from its dialog.
 
@@ -145,7 +129,8 @@ class ProgressTask(QObject):
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self.cancel)
-        self._runnable = _ProgressRunnable(work, self._signals, self._cancel)
+        signals, cancel = self._signals, self._cancel  # the pool thread's work sees only these two
+        self._runnable = _Runnable(lambda: work(signals.progress.emit, cancel.is_set), signals)
         self._runnable.setAutoDelete(False)
         self._over = False
 

@@ -44,15 +44,19 @@ def _explained(scn: Scenario) -> tuple[str, ...]:
     return result.schedule.explanation
 
 
-def test_rest_between_two_open_shifts_is_named_with_both_slots() -> None:
-    # P1 alone may take S1's evening on Monday and its day shift on Tuesday, but not both: 8 h rest.
-    # P2 covers station S2 every day: innocent.
-    scn = scenario(
+def rest_conflict() -> Scenario:
+    """P1 alone may take S1's evening on Monday and its day shift on Tuesday, but not both: 8 h
+    rest. P2 covers station S2 every day: innocent."""
+    return scenario(
         "2020-02-03", "2020-02-05", staff=[person("P1", stations=["S1"]), person("P2", stations=["S2"])],
         stations=("S1", "S2"), rules=[rule("min_rest_hours", 16)],
         cover=[cover(station="S1", shift="E", days=["2020-02-03"], min=1),
                cover(station="S1", shift="D", days=["2020-02-04"], min=1),
                cover(station="S2", shift="D", min=1)])
+
+
+def test_rest_between_two_open_shifts_is_named_with_both_slots() -> None:
+    scn = rest_conflict()
     lines = _explained(scn)
     text = "\n".join(lines)
     assert len(lines) == 4  # the heading and exactly three requirements
@@ -113,12 +117,7 @@ def test_explanations_follow_the_language() -> None:
 def test_the_culprits_of_a_conflict_match_the_explanation() -> None:
     from shiftplan.domain.culprits import CulpritKind
 
-    scn = scenario(
-        "2020-02-03", "2020-02-05", staff=[person("P1", stations=["S1"]), person("P2", stations=["S2"])],
-        stations=("S1", "S2"), rules=[rule("min_rest_hours", 16)],
-        cover=[cover(station="S1", shift="E", days=["2020-02-03"], min=1),
-               cover(station="S1", shift="D", days=["2020-02-04"], min=1),
-               cover(station="S2", shift="D", min=1)])
+    scn = rest_conflict()
     result = solve(scn, weekend_calendar(scn.period), SolveOptions(time_limit=10, workers=1))
     assert result.status is Status.INFEASIBLE
     lines = result.schedule.explanation

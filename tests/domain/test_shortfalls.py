@@ -474,6 +474,8 @@ def on_its_own(s: Scenario, calendar: DayCalendar, found: Shortfall, clashes: se
         slots = (found.slot,)
     elif isinstance(found, DateShortfall | CoverConflict):
         slots = found.slots
+    elif isinstance(found, StationShortfall):  # every hard need of the station over the period
+        slots = tuple(x for x, entry in needs.items() if x.station == found.station and not entry.soft)
     entries = [replace(needs[x], station=x.station, shift=x.shift, days=(x.date.isoformat(),),
                        max=needs[x].max if isinstance(found, CoverConflict) else None) for x in slots]
     keep_minimums = isinstance(found, PersonShortfall)

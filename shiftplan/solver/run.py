@@ -70,12 +70,6 @@ PREPARE_SECONDS_PER_SEAT = 60e-6
 IGNORED_SUBSOLVERS = ("core", "default_lp", "max_lp", "max_lp_sym", "pseudo_costs", "quick_restart",
                       "quick_restart_no_lp", "reduced_costs")
 VIOLATION_LS_WORKERS = 2
-# The full-problem worker left in that portfolio counts deterministic time about five times
-# slower than wall time on the checkpoint, and in the interleaved search every batch waits for
-# it. Once a start roster meets every hard rule it has nothing left to do (no proof is within
-# reach while fairness is in the objective), so a deterministic run drops it then: on the
-# checkpoint at 10 s, objective 84 instead of 144 (benchmarks/RESULTS.md).
-FULL_PROBLEM_WORKER = "no_lp"
 # Tasks per batch of the interleaved search (default 3 x workers = 6): smaller batches share
 # improvements sooner. Checkpoint, seeds 0-2: median cost 57 with 6, 46 with 4.
 INTERLEAVE_BATCH = 4
@@ -358,8 +352,6 @@ class _Search:
         if self.owner.stopped:
             self._keep(self.start)
             return
-        if self.start is not None and options.deterministic and model.balances:
-            self.solver.parameters.ignore_subsolvers.append(FULL_PROBLEM_WORKER)
         self._set_wall_limit()
         solver = self.solver
         code = solver.solve(model.model, self.callback)

@@ -252,7 +252,7 @@ class DesktopBackend:
 
         return PrintRequest(job.scenario, job.calendar, job.schedule, stations=job.stations, start=job.start,
                             end=job.end, version_label=job.version_label, status_label=job.status_label,
-                            previous_schedule=job.previous)
+                            previous_schedule=job.previous, previous_label=job.previous_label)
 
     def unprintable(self, job: PrintJob) -> list[str]:
         from shiftplan.printing import PrintRequestError, unprintable

@@ -18,6 +18,7 @@ from typing import Any
 
 from shiftplan import __version__, app, i18n
 from shiftplan.bench import WORKERS as BENCH_WORKERS
+from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.candidates import candidates
 from shiftplan.domain.changes import changes_text
 from shiftplan.domain.model import STATUS_LABELS, Scenario, Schedule, Status, Violation
@@ -35,6 +36,7 @@ from shiftplan.printing import (
     unprintable,
     write_pdf,
 )
+from shiftplan.services.printout import compared_roster, record_printout
 from shiftplan.solver import Progress, SolveOptions, SolveResult, solve
 from shiftplan.solver.replan import DEFAULT_CHANGE_WEIGHT, replan
 from shiftplan.storage import StorageError
@@ -244,6 +246,7 @@ def _violation_line(v: Violation, names: dict[str, str], shifts: dict[str, str])
 
 
 def _print(args: argparse.Namespace) -> int:
+    """Print a roster from files, or the latest of a plan in the database (recorded as printed)."""
     if args.scenario:
         if not args.schedule:
             print(_("--scenario needs --schedule: the roster to print."), file=sys.stderr)
@@ -251,25 +254,32 @@ def _print(args: argparse.Namespace) -> int:
         scenario, calendar = load_scenario(args.scenario, app.calendar())
         schedule = load_schedule(args.schedule)
         previous = load_schedule(args.previous) if args.previous else None
-        version = ""
-    else:
-        database = app.open_database(app.database_url(args.db), seed_demo=False)
-        try:
-            scenario = database.export_scenario(args.plan)
-            plan = args.plan if args.plan is not None else database.plans()[-1].id
-            versions = database.schedules(plan)
-            if not versions:
-                print(_("The plan has no roster yet: solve it first."), file=sys.stderr)
-                return EXIT_MALFORMED
-            schedule = database.schedule(versions[-1].id) or Schedule(())
-            previous = database.schedule(versions[-2].id) if len(versions) > 1 else None
-            version = f"v{versions[-1].version}"
-        finally:
-            database.close()
+        return _print_pdf(args, scenario, calendar, schedule, previous)
+    database = app.open_database(app.database_url(args.db), seed_demo=False)
+    try:
+        scenario = database.export_scenario(args.plan)
+        plan = args.plan if args.plan is not None else database.plans()[-1].id
+        versions = database.schedules(plan)
+        if not versions:
+            print(_("The plan has no roster yet: solve it first."), file=sys.stderr)
+            return EXIT_MALFORMED
+        schedule = database.schedule(versions[-1].id) or Schedule(())
+        previous, label = compared_roster(database, plan, schedule, versions)
         calendar = scenario_calendar(scenario, app.calendar(), app.url_label(app.database_url(args.db)))
+        code = _print_pdf(args, scenario, calendar, schedule, previous, f"v{versions[-1].version}", label)
+        if code == EXIT_OK:
+            record_printout(database, plan, versions[-1].version, schedule, args.kind, scenario.period, args.station,
+                            args.start, args.end)
+        return code
+    finally:
+        database.close()
+
+
+def _print_pdf(args: argparse.Namespace, scenario: Scenario, calendar: DayCalendar, schedule: Schedule,
+               previous: Schedule | None, version: str = "", previous_label: str = "") -> int:
     request = PrintRequest(scenario, calendar, schedule, stations=args.station, start=args.start, end=args.end,
                            version_label=version, status_label=_(STATUS_LABELS[schedule.status]),
-                           previous_schedule=previous)
+                           previous_schedule=previous, previous_label=previous_label)
     for problem in unprintable(request):
         print(_("Warning: {problem}").format(problem=problem), file=sys.stderr)
     try:
@@ -388,7 +398,7 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     database = app.open_database(app.database_url(args.db), seed_demo=False)
     try:
-        scenario = database.export_scenario(args.plan)
+        scenario = database.export_scenario(args.plan, whole=True)
     finally:
         database.close()
     save_scenario(scenario, args.output)

@@ -236,6 +236,36 @@ def test_print_changes_from_the_database_compares_the_last_two_versions(tmp_path
     out = tmp_path / "changes.pdf"
     assert main(["--lang", "en", "print", "--db", db_url, "--kind", "changes", "-o", str(out)]) == 0
     assert scenario.person(moved.staff).name in pdf_text(out)
+    assert "compared with version 1" in " ".join(pdf_text(out).split())
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
+def test_printing_from_the_database_records_the_roster_for_the_changes_page(tmp_path: Path) -> None:
+    from shiftplan.demo import build_demo
+    from shiftplan.printing.samples import rotation_schedule
+    from shiftplan.storage import Database
+
+    db_url = f"sqlite:///{tmp_path / 'plan.db'}"
+    scenario = build_demo()
+    first = rotation_schedule(scenario)
+    moved = first.assignments[0]
+    with Database.open(db_url) as db:
+        plan = db.import_scenario(scenario)
+        db.save_schedule(plan, first)
+    assert main(["--lang", "en", "print", "--db", db_url, "--kind", "slips", "--station", "G310W",
+                 "-o", str(tmp_path / "slips.pdf")]) == 0
+    with Database.open(db_url) as db:
+        (printed,) = db.prints(plan)
+        assert (printed.kind, printed.stations, printed.version) == ("slips", ("G310W",), 1)
+        # the draft is edited in place: no new version, but the printed copy tells what changed
+        db.edit_roster(plan, first.assignments, dataclasses.replace(first, assignments=first.assignments[1:]),
+                       scenario.fixed, scenario.fixed)
+    out = tmp_path / "changes.pdf"
+    assert main(["--lang", "en", "print", "--db", db_url, "--kind", "changes", "-o", str(out)]) == 0
+    text = " ".join(pdf_text(out).split())
+    assert scenario.person(moved.staff).name in text and "compared with the roster printed on" in text
+    with Database.open(db_url) as db:
+        assert len(db.prints(plan)) == 1  # the changes page itself is not a roster on the wall
 
 
 def test_print_refuses_a_scenario_without_a_schedule(tmp_path: Path) -> None:

@@ -57,9 +57,9 @@ class ChangesReport(Report[list[Change]]):
             title=_("Changes to the roster"),
             left=stations[0].name if len(stations) == 1 else self.request.scenario.name,
             center=formats.date_range(dates[0], dates[-1]),
-            right=_("compared with the previous version of the plan")))]
+            right=self.request.previous_label or _("compared with the previous version of the plan")))]
         if not data:
-            story.append(para(_("No changes: the current roster is the same as the previous one."), 12))
+            story.append(para(_("No changes: the current roster is the same as the one compared with."), 12))
             return story
         counts = {kind: sum(1 for c in data if c.kind is kind) for kind in ChangeKind}
         parts = " · ".join(f"{_(KIND_LABELS[kind][0])} {n}" for kind, n in counts.items() if n)

@@ -36,7 +36,8 @@ class PrintRequest:
     ``start``/``end`` default to the period's ends and are clipped to the period. ``version_label``
     and ``status_label`` are printed in the footer as given (e.g. "v3", "已发布"). ``printed_at``
     defaults to the moment of rendering. ``previous_schedule`` is what the changes page compares
-    with. ``leader_role`` is the role whose holder leads the shift (marked ★; None: nobody).
+    with, and ``previous_label`` says what it is (default: the previous version). ``leader_role``
+    is the role whose holder leads the shift (marked ★; None: nobody).
     """
 
     scenario: Scenario
@@ -49,6 +50,7 @@ class PrintRequest:
     status_label: str = ""
     printed_at: dt.datetime | None = None
     previous_schedule: Schedule | None = None
+    previous_label: str = ""
     mark_party: bool = True
     leader_role: str | None = "leader"
 

@@ -1,8 +1,11 @@
 """Printing and exporting the roster shown, without Qt: what to print, and the fairness of a roster.
 
 A :class:`PrintJob` is what the print dialog asks the backend to render (``Backend.render_printout``):
-the plan's scenario and latest roster, the roster before it (for the changes page), and the
-stations and dates chosen. :func:`fairness_table` is the fairness view's data: per eligibility
+the plan's scenario and latest roster, the roster to compare with (for the changes page), and the
+stations and dates chosen. Printing a roster records a copy of it (:func:`record_printout`); the
+changes page compares with the newest such copy that differs from the roster now, so that it
+lists what changed since the sheet on the wall, even after edits of a draft in place.
+:func:`fairness_table` is the fairness view's data: per eligibility
 group, each member's shifts, nights, restday and holiday shifts, computed exactly as the
 validator's fairness rule computes them (``shiftplan.domain.fairness``).
 """
@@ -10,14 +13,15 @@ validator's fairness rule computes them (``shiftplan.domain.fairness``).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.fairness import Category, Spread, available_dates, eligibility_groups, load
-from shiftplan.domain.model import STATUS_LABELS, Assignment, Scenario, Schedule
+from shiftplan.domain.model import STATUS_LABELS, Assignment, Period, Scenario, Schedule
 from shiftplan.i18n import N_, _
-from shiftplan.services.ports import PrintJob, Store
+from shiftplan.services.ports import PrintJob, PrintRef, ScheduleRef, Store
 from shiftplan.services.roster import RosterView
 
 # The kinds of printout, as the printing package names them (``shiftplan.printing.Kind``).
@@ -30,22 +34,62 @@ PRINT_KINDS: dict[str, str] = {
 }
 
 
+# Printouts that show the roster to the people on it: printing one records what it showed.
+RECORDED_KINDS = ("sheet", "slips", "signin")
+
+
 def print_job(view: RosterView, store: Store, *, kind: str = "sheet", station: str | None = None,
               start: dt.date | None = None, end: dt.date | None = None) -> PrintJob:
-    """The print job of the roster a roster view shows; the changes page compares with the version before."""
+    """The print job of the roster a roster view shows; the changes page compares with :func:`compared_roster`."""
     schedule = view.schedule or Schedule(())
     versions = list(store.schedules(view.plan.id))
-    previous = None
-    if kind == "changes" and len(versions) > 1:
-        previous = store.schedule(versions[-2].id)
+    previous, label = compared_roster(store, view.plan.id, schedule, versions) if kind == "changes" else (None, "")
     version = f"v{versions[-1].version}" if versions else ""
     return PrintJob(view.scenario, view.calendar, schedule, None if station is None else (station,), start, end,
-                    previous, version, _(STATUS_LABELS[schedule.status]))
+                    previous, version, _(STATUS_LABELS[schedule.status]), label)
+
+
+def compared_roster(store: Store, plan_id: int, schedule: Schedule | None,
+                    versions: Sequence[ScheduleRef] | None = None) -> tuple[Schedule | None, str]:
+    """What the changes page compares the plan's roster ``schedule`` with, and its words for it.
+
+    The newest printed copy that differs from ``schedule``; without one, the version before the
+    latest; (None, "") when there is neither.
+    """
+    now = Counter(schedule.assignments if schedule else ())
+    printed = next((p for p in store.prints(plan_id) if Counter(p.assignments) != now), None)
+    if printed is not None:
+        return Schedule(printed.assignments), printed_label(printed)
+    versions = list(store.schedules(plan_id)) if versions is None else versions
+    if len(versions) > 1:
+        return store.schedule(versions[-2].id), _("compared with version {version} of the plan").format(
+            version=versions[-2].version)
+    return None, ""
+
+
+def printed_label(printed: PrintRef) -> str:
+    return _("compared with the roster printed on {when} (version {version})").format(
+        when=printed.printed_at.astimezone().strftime("%Y-%m-%d %H:%M"), version=printed.version)
 
 
 def has_previous(view: RosterView, store: Store) -> bool:
-    """Whether the plan has a roster before the one shown (the changes page needs it)."""
-    return len(store.schedules(view.plan.id)) > 1
+    """Whether there is a roster to compare the one shown with (the changes page needs one)."""
+    return compared_roster(store, view.plan.id, view.schedule)[0] is not None
+
+
+def record_printout(store: Store, plan_id: int, version: int | None, schedule: Schedule | None, kind: str,
+                    period: Period, stations: Sequence[str] | None = None, start: dt.date | None = None,
+                    end: dt.date | None = None) -> bool:
+    """Keep a copy of the roster a printout of ``kind`` showed (kinds in RECORDED_KINDS only); True: recorded.
+
+    The copy is the whole roster as it stood, whatever stations and dates were printed: the changes
+    page compares with the roster as it was, on the stations and dates it is asked for.
+    """
+    if kind not in RECORDED_KINDS or schedule is None or version is None:
+        return False
+    store.record_print(plan_id, version, kind, tuple(stations or ()), start or period.start, end or period.end,
+                       schedule.assignments)
+    return True
 
 
 # --- fairness ------------------------------------------------------------------------------------

@@ -97,6 +97,7 @@ class PlanSummary:
     schedule_id: int | None = None  # the latest roster's
     version: int | None = None  # the latest roster's (1, 2, …)
     published: bool = False  # the latest roster is published: an edit makes a new draft version
+    stations: tuple[str, ...] = ()  # the stations it rosters; empty: every station
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,7 @@ class Workspace:
     def __init__(self, store: Store, official: OfficialCalendar) -> None:
         self.store = store
         self.official = official
-        self.scenario = store.export_scenario()
+        self.scenario = store.export_scenario(whole=True)
 
     # --- running edits ----------------------------------------------------------------------
 
@@ -190,7 +190,7 @@ class Workspace:
         self.reload()
 
     def reload(self) -> None:
-        self.scenario = self.store.export_scenario()
+        self.scenario = self.store.export_scenario(whole=True)
 
     def close(self) -> None:
         self.store.close()
@@ -222,7 +222,7 @@ class Workspace:
             latest = infos[-1] if infos else None
             result.append(PlanSummary(p.id, p.name, p.period, latest is not None,
                                       latest.id if latest else None, latest.version if latest else None,
-                                      latest.published if latest else False))
+                                      latest.published if latest else False, tuple(p.stations)))
         return result
 
     def roster(self, plan_id: int) -> RosterView:
@@ -288,20 +288,41 @@ class Workspace:
         calendar = self.calendar_state(earlier.calendar, earlier.period).calendar
         return plans.next_scenario(earlier, schedule, calendar, name, period)
 
-    def new_plan(self, name: str, period: Period, source: CarrySource) -> Edit:
-        """Add the plan for the next period (one transaction); its undo deletes it while it has no roster."""
+    def new_plan(self, name: str, period: Period, source: CarrySource, stations: Sequence[str] = ()) -> Edit:
+        """Add the plan for the next period (one transaction); its undo deletes it while it has no roster.
+
+        ``stations``: the ones it rosters (empty: every station, also those added later).
+        """
         scenario = self.next_plan(name, period, source)
         store = self.store
         made: list[int] = []
+        chosen = tuple(stations)
 
         def forward() -> None:
-            made.append(store.add_plan(scenario))
+            made.append(store.add_plan(scenario, chosen))
 
         def backward() -> None:
             store.delete_plan(made[-1])
             made.pop()
 
         return Edit(_("New plan {name}").format(name=name), Changes.SCHEDULES, forward, backward)
+
+    def set_plan_stations(self, plan: PlanSummary, stations: Sequence[str]) -> Edit:
+        """Choose the stations the plan rosters (empty: every station); undoable.
+
+        A roster already saved keeps its assignments; those at a station left out are reported by
+        the validator as at an unknown station until the plan is solved again.
+        """
+        store, plan_id, old, new = self.store, plan.id, tuple(plan.stations), tuple(stations)
+        return Edit(_("Stations of {plan}").format(plan=plan.name), Changes.SCHEDULES,
+                    lambda: store.set_plan_stations(plan_id, new), lambda: store.set_plan_stations(plan_id, old))
+
+    def station_names(self, stations: Sequence[str]) -> str:
+        """The stations in words: their names, or "every station" for an empty list."""
+        if not stations:
+            return _("every station")
+        names = {s.id: s.name or s.id for s in self.scenario.stations}
+        return _(", ").join(names.get(s, s) for s in stations)
 
     # --- questions the screens ask ----------------------------------------------------------
 

@@ -10,9 +10,8 @@ better than one large model.
 
 from __future__ import annotations
 
-import dataclasses
-
-from shiftplan.domain.model import History, Scenario
+from shiftplan.domain.model import Scenario
+from shiftplan.domain.scope import restricted
 
 
 def components(scenario: Scenario) -> list[Scenario]:
@@ -52,26 +51,5 @@ def components(scenario: Scenario) -> list[Scenario]:
         groups.append(([], nowhere))
     if len(groups) <= 1:
         return [scenario]
-    known = {p.id for p in scenario.staff}
-    return [_part(scenario, set(part_stations), set(people), first=i == 0, known=known)
+    return [restricted(scenario, part_stations, people, keep_unknown=i == 0)
             for i, (part_stations, people) in enumerate(groups)]
-
-
-def _part(scenario: Scenario, stations: set[str], people: set[str], *, first: bool, known: set[str]) -> Scenario:
-    def mine(staff: str) -> bool:
-        return staff in people or (first and staff not in known)
-
-    history = scenario.history
-    return dataclasses.replace(
-        scenario,
-        stations=tuple(s for s in scenario.stations if s.id in stations),
-        staff=tuple(p for p in scenario.staff if p.id in people),
-        cover=tuple(c for c in scenario.cover if c.station is None or c.station in stations),
-        absences=tuple(a for a in scenario.absences if mine(a.staff)),
-        requests=tuple(r for r in scenario.requests if mine(r.staff)),
-        fixed=tuple(f for f in scenario.fixed if mine(f.staff)),
-        # The window start stays that of the whole: filtering must not move it.
-        history=History(history.window_start(scenario.period),
-                        tuple(h for h in history.assignments if h.staff in people),
-                        tuple(c for c in history.counts if c.staff in people)),
-    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,7 +31,7 @@ from shiftplan.i18n import _
 from shiftplan.storage import editing, mapping
 from shiftplan.storage.engine import describe, make_engine, probe_engine, sqlite_file, translated_errors
 from shiftplan.storage.errors import DatabaseUnavailableError
-from shiftplan.storage.info import PlanInfo, ScheduleInfo
+from shiftplan.storage.info import PlanInfo, PrintInfo, ScheduleInfo
 from shiftplan.storage.mapping import ROLE, RULE_SET, SHIFT, STATION
 from shiftplan.storage.migrate import current_revision, head_revision, upgrade
 
@@ -102,16 +103,24 @@ class Database:
         with self._transaction() as session:
             return mapping.replace_all(session, scenario)
 
-    def export_scenario(self, plan_id: int | None = None) -> Scenario:
-        """The scenario of a plan (None: the latest plan), exactly as it was imported or edited."""
+    def export_scenario(self, plan_id: int | None = None, *, whole: bool = False) -> Scenario:
+        """The scenario of a plan (None: the latest plan), as it is solved: narrowed to the stations the
+        plan rosters and the people who may work there. ``whole``: every station and person, exactly as
+        imported or edited."""
         with self._transaction() as session:
-            return mapping.read_scenario(session, plan_id)
+            return mapping.read_scenario(session, plan_id, whole)
 
-    def add_plan(self, scenario: Scenario) -> int:
+    def add_plan(self, scenario: Scenario, stations: Sequence[str] = ()) -> int:
         """Add the scenario's plan (its name, period, calendar, fixed assignments, history and weights)
-        beside the existing plans, in one transaction; the master data stays as it is. Returns its id."""
+        beside the existing plans, in one transaction; the master data stays as it is. ``stations``:
+        the ones it rosters (empty: every station). Returns its id."""
         with self._transaction() as session:
-            return mapping.add_plan(session, scenario)
+            return mapping.add_plan(session, scenario, stations)
+
+    def set_plan_stations(self, plan_id: int, stations: Sequence[str]) -> None:
+        """The stations the plan rosters from now on (empty: every station), in one transaction."""
+        with self._transaction() as session:
+            mapping.set_plan_stations(session, plan_id, stations)
 
     def delete_plan(self, plan_id: int) -> None:
         """Delete a plan without saved rosters (refused otherwise); undoes :meth:`add_plan`."""
@@ -163,6 +172,17 @@ class Database:
         """The plan's saved schedules, oldest first."""
         with self._transaction() as session:
             return mapping.schedule_infos(session, plan_id)
+
+    def record_print(self, plan_id: int, version: int, kind: str, stations: Sequence[str], first_day: dt.date,
+                     last_day: dt.date, assignments: Sequence[Assignment]) -> None:
+        """Keep a copy of a roster as it was printed (the changes page compares with it)."""
+        with self._transaction() as session:
+            mapping.record_print(session, plan_id, version, kind, stations, first_day, last_day, assignments)
+
+    def prints(self, plan_id: int) -> list[PrintInfo]:
+        """The plan's recorded printouts, newest first."""
+        with self._transaction() as session:
+            return mapping.print_infos(session, plan_id)
 
     # --- master data, for the screens -------------------------------------------------------
 

@@ -56,6 +56,7 @@ from shiftplan.storage.orm import (
     HistoryCountRow,
     HistoryShiftRow,
     PlanHolidayRow,
+    PlanStationRow,
     PlanWorkdayRow,
     RequestRow,
     RoleRow,
@@ -147,6 +148,7 @@ def _in_use(session: Session, kind: str, key: int, code: str) -> list[str]:
     if kind == STATION:
         add(n := _count(session, StaffStationRow.station_id, key, StaffStationRow.staff_id), people(n))
         add(n := _count(session, CoverRow.station_id, key), cover(n))
+        add(n := _count(session, PlanStationRow.station_id, key), ngettext("{n} plan", "{n} plans", n).format(n=n))
         fixed = _count(session, FixedAssignmentRow.station_id, key)
         roster = _count(session, ScheduleAssignmentRow.station_id, key)
     elif kind == ROLE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from shiftplan.domain.model import Period, Status
+from shiftplan.domain.model import Assignment, Period, Status
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,7 @@ class PlanInfo:
     id: int
     name: str
     period: Period
+    stations: tuple[str, ...] = ()  # the stations it rosters; empty: every station
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,17 @@ class ScheduleInfo:
     @property
     def published(self) -> bool:
         return self.published_at is not None
+
+
+@dataclass(frozen=True)
+class PrintInfo:
+    """A roster as it was printed: which version, what was printed, when, and a copy of its assignments."""
+
+    plan_id: int
+    version: int
+    kind: str
+    stations: tuple[str, ...]  # empty: every station
+    first_day: dt.date
+    last_day: dt.date
+    printed_at: dt.datetime  # UTC
+    assignments: tuple[Assignment, ...]

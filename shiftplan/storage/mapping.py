@@ -38,9 +38,10 @@ from shiftplan.domain.model import (
     Violation,
 )
 from shiftplan.domain.rules import Rule, RuleKind, RuleSet
+from shiftplan.domain.scope import for_stations
 from shiftplan.i18n import N_, _
 from shiftplan.storage.errors import InvalidDataError, PlanNotFoundError
-from shiftplan.storage.info import PlanInfo, ScheduleInfo
+from shiftplan.storage.info import PlanInfo, PrintInfo, ScheduleInfo
 from shiftplan.storage.orm import (
     AbsenceRow,
     Base,
@@ -52,7 +53,9 @@ from shiftplan.storage.orm import (
     HistoryShiftRow,
     PlanHolidayRow,
     PlanRow,
+    PlanStationRow,
     PlanWorkdayRow,
+    PrintRecordRow,
     RequestRow,
     RoleRow,
     RuleNextShiftRow,
@@ -316,13 +319,15 @@ def request(keys: _Keys, r: RequestRow) -> Request:
 # --- plans --------------------------------------------------------------------------------
 
 
-def _write_plan(session: Session, sc: Scenario, keys: _Keys) -> int:
+def _write_plan(session: Session, sc: Scenario, keys: _Keys, stations: Sequence[str] = ()) -> int:
     w = sc.weights
     plan = PlanRow(name=sc.name, period_start=sc.period.start, period_end=sc.period.end,
                    calendar_country=sc.calendar.country, history_from=sc.history.start, fair_shifts=w.shifts,
                    fair_nights=w.nights, fair_restdays=w.restdays, fair_holidays=w.holidays, created_at=_now())
     _add(session, [plan])
     _add(session, chain(
+        (PlanStationRow(plan_id=plan.id, position=i, station_id=keys.id(STATION, code))
+         for i, code in enumerate(dict.fromkeys(stations))),
         (PlanHolidayRow(plan_id=plan.id, position=i, day=day) for i, day in enumerate(sc.calendar.holidays)),
         (PlanWorkdayRow(plan_id=plan.id, position=i, day=day) for i, day in enumerate(sc.calendar.workdays)),
         (FixedAssignmentRow(plan_id=plan.id, position=i, staff_id=keys.id(PERSON, f.staff), day=f.date,
@@ -339,13 +344,29 @@ def _write_plan(session: Session, sc: Scenario, keys: _Keys) -> int:
     return plan.id
 
 
-def add_plan(session: Session, scenario: Scenario) -> int:
+def add_plan(session: Session, scenario: Scenario, stations: Sequence[str] = ()) -> int:
     """Store the scenario's plan (name, period, calendar, fixed, history, weights) beside the others.
 
     The master data is the database's own and is not touched: the scenario's people, shift types,
-    stations and roles must already be there. Returns the new plan's id.
+    stations and roles must already be there. ``stations``: the ones the plan rosters (empty:
+    every station). Returns the new plan's id.
     """
-    return _write_plan(session, scenario, _Keys(session))
+    return _write_plan(session, scenario, _Keys(session), stations)
+
+
+def set_plan_stations(session: Session, plan_id: int, stations: Sequence[str]) -> None:
+    """The stations the plan rosters from now on (empty: every station)."""
+    plan = _plan(session, plan_id)
+    keys = _Keys(session)
+    ids = [keys.id(STATION, code) for code in dict.fromkeys(stations)]
+    session.execute(delete(PlanStationRow).where(PlanStationRow.plan_id == plan.id))
+    _add(session, (PlanStationRow(plan_id=plan.id, position=i, station_id=key) for i, key in enumerate(ids)))
+
+
+def _plan_stations(session: Session, keys: _Keys, plan_id: int) -> tuple[str, ...]:
+    rows = session.scalars(select(PlanStationRow.station_id).where(PlanStationRow.plan_id == plan_id)
+                           .order_by(PlanStationRow.position))
+    return keys.codes(STATION, rows)
 
 
 def delete_plan(session: Session, plan_id: int) -> None:
@@ -371,13 +392,25 @@ def _plan(session: Session, plan_id: int | None) -> PlanRow:
 
 def plan_infos(session: Session) -> list[PlanInfo]:
     rows = session.scalars(select(PlanRow).order_by(PlanRow.id))
-    return [PlanInfo(r.id, r.name, Period(r.period_start, r.period_end)) for r in rows]
+    keys = _Keys(session)
+    return [PlanInfo(r.id, r.name, Period(r.period_start, r.period_end), _plan_stations(session, keys, r.id))
+            for r in rows]
 
 
-def read_scenario(session: Session, plan_id: int | None) -> Scenario:
-    """The scenario of one plan (None: the latest): the master data as it is now, plus the plan."""
+def read_scenario(session: Session, plan_id: int | None, whole: bool = False) -> Scenario:
+    """The scenario of one plan (None: the latest): the master data as it is now, plus the plan.
+
+    It is narrowed to the stations the plan rosters, and the people who may work there
+    (``shiftplan.domain.scope.for_stations``), unless ``whole``: every station and person, as
+    the master-data screens and a lossless export want them.
+    """
     plan = _plan(session, plan_id)
     keys = _Keys(session)
+    scenario = _read_scenario(session, keys, plan)
+    return scenario if whole else for_stations(scenario, _plan_stations(session, keys, plan.id))
+
+
+def _read_scenario(session: Session, keys: _Keys, plan: PlanRow) -> Scenario:
     holidays = session.scalars(select(PlanHolidayRow.day).where(PlanHolidayRow.plan_id == plan.id)
                                .order_by(PlanHolidayRow.position))
     workdays = session.scalars(select(PlanWorkdayRow.day).where(PlanWorkdayRow.plan_id == plan.id)
@@ -573,3 +606,26 @@ def _schedule(session: Session, row: ScheduleRow) -> Schedule:
                          for v in violations),
         explanation=tuple(row.explanation),
     )
+
+
+# --- print records --------------------------------------------------------------------------
+
+
+def record_print(session: Session, plan_id: int, version: int, kind: str, stations: Sequence[str],
+                 first_day: dt.date, last_day: dt.date, assignments: Iterable[Assignment]) -> None:
+    plan = _plan(session, plan_id)
+    _add(session, [PrintRecordRow(
+        plan_id=plan.id, version=version, kind=kind, stations=list(stations), first_day=first_day,
+        last_day=last_day, printed_at=_now(),
+        assignments=[[a.date.isoformat(), a.shift, a.station, a.staff, a.role] for a in assignments])])
+
+
+def print_infos(session: Session, plan_id: int) -> list[PrintInfo]:
+    """The plan's recorded printouts, newest first."""
+    _plan(session, plan_id)
+    rows = session.scalars(select(PrintRecordRow).where(PrintRecordRow.plan_id == plan_id)
+                           .order_by(PrintRecordRow.printed_at.desc(), PrintRecordRow.id.desc()))
+    return [PrintInfo(r.plan_id, r.version, r.kind, tuple(r.stations), r.first_day, r.last_day, _utc(r.printed_at),
+                      tuple(Assignment(dt.date.fromisoformat(day), shift, station, staff, role)
+                            for day, shift, station, staff, role in r.assignments))
+            for r in rows]

@@ -217,6 +217,15 @@ class PlanRow(Base):
     created_at: Mapped[dt.datetime]
 
 
+class PlanStationRow(Base):
+    """A station the plan rosters; a plan without any rosters every station."""
+
+    __tablename__ = "plan_station"
+    plan_id: Mapped[int] = mapped_column(_owner("plan"), primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(_ref("station"))
+
+
 class PlanHolidayRow(Base):
     """A date the plan's calendar adds as a holiday."""
 
@@ -325,3 +334,23 @@ class ScheduleViolationRow(Base):
     role: Mapped[str | None]
     group_label: Mapped[str | None]
     detail: Mapped[str | None]
+
+
+class PrintRecordRow(Base):
+    """A roster as it was printed (or exported to PDF): what the changes page compares with.
+
+    The assignments are a copy, not a reference: a draft is edited in place, so its saved version
+    no longer says what went onto the wall. They are kept whole, as [date, shift, station, staff,
+    role] in the user's ids, and read back unchanged even when someone named has left since.
+    """
+
+    __tablename__ = "print_record"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(_owner("plan"))
+    version: Mapped[int]  # of the plan's roster printed
+    kind: Mapped[str]  # a printout kind: sheet, slips, signin
+    stations: Mapped[list[Any]]  # the station ids printed; empty: every station
+    first_day: Mapped[dt.date]
+    last_day: Mapped[dt.date]
+    printed_at: Mapped[dt.datetime]
+    assignments: Mapped[list[Any]]

@@ -158,3 +158,24 @@ def test_the_undo_deletes_the_new_plan_while_it_has_no_roster(workspace: Workspa
     with pytest.raises(UserError, match="saved rosters"):
         workspace.revert(edit)
     assert len(store.plans()) == 2
+
+
+def test_a_plan_for_one_station_rosters_its_people_and_the_choice_is_undone(workspace: Workspace) -> None:
+    store = workspace.store
+    source = workspace.carry_source()
+    assert source is not None
+    workspace.apply(workspace.new_plan("乙站 3月", NEXT, source, ["B"]))
+    plan = workspace.plans()[-1]
+    assert plan.stations == ("B",) and workspace.station_names(plan.stations) == "乙站"
+    view = workspace.roster(plan.id)
+    # P1 works only at A; P2 and P3 may work anywhere
+    assert [s.id for s in view.scenario.stations] == ["B"]
+    assert [p.id for p in view.scenario.staff] == ["P2", "P3"] and view.scenario.cover == ()
+    assert len(workspace.scenario.staff) == 3  # the screens still see everyone
+
+    edit = workspace.set_plan_stations(plan, ["A", "B"])
+    workspace.apply(edit)
+    assert workspace.plans()[-1].stations == ("A", "B")
+    assert [p.id for p in workspace.roster(plan.id).scenario.staff] == ["P1", "P2", "P3"]
+    workspace.revert(edit)
+    assert store.plans()[-1].stations == ("B",)

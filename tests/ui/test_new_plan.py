@@ -6,7 +6,7 @@ import datetime as dt
 
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from shiftplan.domain.model import Assignment, Period, Schedule
 from shiftplan.storage import Database
@@ -98,3 +98,31 @@ def test_the_roster_menu_opens_the_dialog(window: MainWindow) -> None:
     dialog = window.roster_page.findChild(NewPlanDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
+
+
+def test_a_new_plan_for_one_station_and_its_stations_changed_later(window: MainWindow, database: str) -> None:
+    dialog = open_dialog(window)
+    assert dialog.stations.count() == len(window.controller.workspace.scenario.stations) >= 2
+    assert dialog.stations.choice() == ()  # all checked: every station
+    dialog.stations.set_checked([])
+    dialog.accept()
+    assert dialog.isVisible() and "at least one station" in dialog.form.problem("stations")
+    dialog.stations.set_checked(["G310W"])
+    dialog.accept()
+    assert not dialog.isVisible()
+
+    page = window.roster_page
+    plan = page.current_plan()
+    assert plan is not None and plan.stations == ("G310W",)
+    assert "310" in page.plan_box.itemData(page.plan_box.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+    assert page.view is not None and [s.id for s in page.view.scenario.stations] == ["G310W"]
+    assert all(p.may_work_at("G310W") for p in page.view.scenario.staff)
+    assert page.station_box.count() == 2  # all stations, and the one
+
+    stations = page.open_plan_stations()
+    assert stations is not None and stations.stations.checked() == ["G310W"]
+    stations.stations.set_checked([s.id for s in window.controller.workspace.scenario.stations])
+    stations.accept()
+    assert page.current_plan() is not None and page.current_plan().stations == ()  # type: ignore[union-attr]
+    window.controller.undo_stack.undo()
+    assert page.current_plan() is not None and page.current_plan().stations == ("G310W",)  # type: ignore[union-attr]

@@ -90,6 +90,35 @@ def test_export_a_pdf_from_the_dialog(window: MainWindow, database: str, tmp_pat
     assert "张琳" in text and "310国道巩义方向防疫服务站" in text
     assert "王伟" not in text  # works at Zhengzhou West only
     dialog.close()
+    # The sheet is recorded as printed: the changes page now compares with it.
+    with Database.open(f"sqlite:///{database}") as db:
+        (printed,) = db.prints(db.plans()[-1].id)
+    assert (printed.kind, printed.stations, printed.version) == ("sheet", ("G310W",), 1)
+    assert set(printed.assignments) == set(ROSTER)
+
+
+def test_the_changes_page_compares_with_what_was_printed(window: MainWindow, database: str, tmp_path: Path,
+                                                          qtbot: QtBot) -> None:
+    out = output(window, database)
+    dialog = out.print_roster()
+    assert dialog is not None
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS):
+        dialog.export_pdf(str(tmp_path / "sheet.pdf"))
+    dialog.close()
+    page = window.roster_page
+    page.remove("P004", D)  # a hand edit of the draft, in place: still version 1
+    assert page.view is not None and page.view.plan.version == 1
+    dialog = out.print_roster()
+    assert dialog is not None
+    assert dialog.kind_box.model().item(dialog.kind_box.findData("changes")).isEnabled()  # type: ignore[attr-defined]
+    dialog.set_kind("changes")
+    target = tmp_path / "changes.pdf"
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS):
+        dialog.export_pdf(str(target))
+    dialog.close()
+    text = " ".join(pdf_text(target).split())
+    assert "赵敏" in text
+    assert "打印的排班" in text or "roster printed on" in text
 
 
 def test_every_kind_prints(window: MainWindow, database: str, tmp_path: Path, qtbot: QtBot) -> None:
@@ -310,7 +339,7 @@ def test_pages_are_drawn_for_preview_and_printer(window: MainWindow, database: s
     dialog.station_box.setCurrentIndex(dialog.station_box.findData("G310W"))
     dialog.end_edit.setDate(dialog.start_edit.date().addDays(6))  # one week: one page
     pages: list[list[QImage]] = []
-    dialog._render_pages(pages.append)
+    dialog._render_pages(lambda images, _kind, _job: pages.append(images))
     qtbot.waitUntil(lambda: bool(pages), timeout=TIMEOUT_MS)
     (images,) = pages
     assert len(images) == 1 and images[0].width() > images[0].height() > 1000  # a landscape A4 page at 200 dpi

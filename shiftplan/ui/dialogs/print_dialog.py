@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from shiftplan.domain.errors import UserError
 from shiftplan.i18n import _
 from shiftplan.services.ports import PrintCancelledError, PrintJob
-from shiftplan.services.printout import PRINT_KINDS, has_previous, print_job
+from shiftplan.services.printout import PRINT_KINDS, has_previous, print_job, record_printout
 from shiftplan.services.roster import RosterView
 from shiftplan.ui.controller import Controller
 from shiftplan.ui.pdf_pages import RasterizeCancelled, orient, paint_pages, rasterize, rasterizer
@@ -248,12 +248,14 @@ class PrintDialog(QDialog):
             return target
 
         def done(_result: object) -> None:
+            self._record(kind, job)
             self.messages.show_message(_("Saved {file}.").format(file=Path(target).name), Level.INFO)
             self.exported.emit(target)
 
         self._start(_("Printing {kind}…").format(kind=_(PRINT_KINDS[kind])), work, done)
 
-    def _render_pages(self, done: Callable[[list[QImage]], None]) -> None:
+    def _render_pages(self, done: Callable[[list[QImage], str, PrintJob], None]) -> None:
+        """Render the chosen printout to page images off the GUI thread; then ``done(images, kind, job)``."""
         checked = self._checked_job()
         if checked is None:
             return
@@ -267,11 +269,11 @@ class PrintDialog(QDialog):
                              progress=lambda share: progress(RENDER_SHARE + share * (1 - RENDER_SHARE)))
 
         self._start(_("Printing {kind}…").format(kind=_(PRINT_KINDS[kind])), work,
-                    lambda images: done(list(images) if isinstance(images, list) else []))
+                    lambda images: done(list(images) if isinstance(images, list) else [], kind, job))
 
     def preview(self) -> None:
         """Render, then show Qt's print preview, from which the user may print."""
-        def show(images: list[QImage]) -> None:
+        def show(images: list[QImage], _kind: str, _job: PrintJob) -> None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             orient(printer, images)
             dialog = QPrintPreviewDialog(printer, self)
@@ -282,14 +284,25 @@ class PrintDialog(QDialog):
 
     def print_(self) -> None:
         """Render, then ask for the printer and print."""
-        def send(images: list[QImage]) -> None:
+        def send(images: list[QImage], kind: str, job: PrintJob) -> None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             orient(printer, images)
             dialog = QPrintDialog(printer, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 paint_pages(printer, images)
+                self._record(kind, job)
 
         self._render_pages(send)
+
+    def _record(self, kind: str, job: PrintJob) -> None:
+        """Keep a copy of the roster printed, for the changes page; a failure is said, the printout stands."""
+        try:
+            view = self.view
+            record_printout(self.controller.workspace.store, view.plan.id, view.plan.version, view.schedule, kind,
+                            view.scenario.period, job.stations, job.start, job.end)
+        except UserError as error:
+            self.messages.show_message(_("Printed, but not recorded for the changes page: {reason}").format(
+                reason=error), Level.WARNING)
 
     def reject(self) -> None:
         """Override QDialog::reject: a running printout is cancelled first."""

@@ -54,7 +54,7 @@ from shiftplan.services.workspace import Changes
 from shiftplan.ui.candidates import CandidatesDialog
 from shiftplan.ui.controller import Controller
 from shiftplan.ui.culprits import CulpritPanel
-from shiftplan.ui.dialogs.new_plan import NewPlanDialog
+from shiftplan.ui.dialogs.new_plan import NewPlanDialog, PlanStationsDialog
 from shiftplan.ui.dialogs.replan import ChangesDialog, ReplanDialog
 from shiftplan.ui.models import ID_ROLE, RIGHT, Column, DomainTableModel, SortProxyModel
 from shiftplan.ui.pages.base import Page
@@ -153,6 +153,9 @@ class RosterPage(Page):
         self.new_plan_button = QPushButton(_("&New plan…"), self)
         self.new_plan_button.setToolTip(_("Plan the next period: a copy of the latest plan, carrying its fairness on"))
         self.new_plan_button.clicked.connect(self.open_new_plan)
+        self.plan_stations_button = QPushButton(_("Pl&an stations…"), self)
+        self.plan_stations_button.setToolTip(_("Choose the stations this plan rosters"))
+        self.plan_stations_button.clicked.connect(self.open_plan_stations)
         controls = QHBoxLayout()
         controls.setSpacing(6)
         for label, widget in ((_("&Plan:"), self.plan_box), (_("S&tation:"), self.station_box),
@@ -168,6 +171,7 @@ class RosterPage(Page):
         controls.addWidget(self.replan_button)
         controls.addWidget(self.publish_button)
         controls.addWidget(self.new_plan_button)
+        controls.addWidget(self.plan_stations_button)
         controls.addStretch()
         self.body.addLayout(controls)
 
@@ -293,8 +297,10 @@ class RosterPage(Page):
         self._plans = self.workspace.plans()
         with QSignalBlocker(self.plan_box):
             self.plan_box.clear()
-            for plan in self._plans:
+            for i, plan in enumerate(self._plans):
                 self.plan_box.addItem(plan_text(plan), plan.id)
+                self.plan_box.setItemData(i, _("Stations: {names}").format(
+                    names=self.workspace.station_names(plan.stations)), Qt.ItemDataRole.ToolTipRole)
             ids = [p.id for p in self._plans]
             self.plan_box.setCurrentIndex(ids.index(chosen) if chosen in ids else len(ids) - 1)
         self._load()
@@ -306,6 +312,9 @@ class RosterPage(Page):
 
     def select_plan(self, plan_id: int) -> None:
         self.plan_box.setCurrentIndex(self.plan_box.findData(plan_id))
+
+    def current_plan(self) -> PlanSummary | None:
+        return next((p for p in self._plans if p.id == self.plan_id()), None)
 
     def _load(self) -> None:
         plan_id = self.plan_id()
@@ -375,6 +384,7 @@ class RosterPage(Page):
         self.replan_button.setEnabled(view is not None and view.has_roster and idle)
         self.publish_button.setEnabled(view is not None and view.has_roster and not view.plan.published and idle)
         self.new_plan_button.setEnabled(view is not None and idle)
+        self.plan_stations_button.setEnabled(view is not None and idle)
 
     @Slot(int)
     def _on_plan_box_current_index_changed(self, _index: int) -> None:
@@ -552,8 +562,19 @@ class RosterPage(Page):
         source = self.workspace.carry_source()
         if source is None:
             return None
-        dialog = NewPlanDialog(self.workspace, source, self, apply=self.controller.apply)
+        earlier = next((p for p in self.workspace.plans() if p.id == source.plan_id), None)
+        dialog = NewPlanDialog(self.workspace, source, self, apply=self.controller.apply,
+                               stations=earlier.stations if earlier else ())
         dialog.accepted.connect(lambda: self.select_plan(self.workspace.plans()[-1].id))
+        dialog.open()
+        return dialog
+
+    def open_plan_stations(self) -> PlanStationsDialog | None:
+        """Choose the stations the plan shown rosters."""
+        plan = self.current_plan()
+        if plan is None:
+            return None
+        dialog = PlanStationsDialog(self.workspace, plan, self, apply=self.controller.apply)
         dialog.open()
         return dialog
 

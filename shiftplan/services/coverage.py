@@ -4,7 +4,8 @@ A :class:`StationShiftView` is what the roster page's second view shows of a
 :class:`~shiftplan.services.roster.RosterView`: one row per (station, shift type) of the plan,
 one column per date. Each slot lists the names on duty grouped by the role they serve (the shift
 leader's role first, marked ★) and its :class:`Coverage`: the people needed (the cover's minimum)
-against those assigned, per role where the cover asks for a number of that role.
+against those assigned, per role where the cover asks for a number of that role, and the Party
+members needed against those on duty.
 """
 
 from __future__ import annotations
@@ -46,11 +47,17 @@ class Coverage:
     assigned: int
     roles: tuple[RoleCount, ...]  # the roles the cover asks for, in the plan's order
     soft: bool = False
+    party_needed: int = 0  # the cover's Party minimum
+    party_assigned: int = 0  # Party members on duty (probationary members count, as the validator counts them)
+
+    @property
+    def party_short(self) -> bool:
+        return self.party_assigned < self.party_needed
 
     @property
     def short(self) -> bool:
-        """Fewer on duty than the minimum, or a role below its number."""
-        return self.assigned < self.needed or any(r.short for r in self.roles)
+        """Fewer on duty than the minimum, a role below its number, or too few Party members."""
+        return self.assigned < self.needed or any(r.short for r in self.roles) or self.party_short
 
     @property
     def over(self) -> bool:
@@ -58,9 +65,10 @@ class Coverage:
 
     @property
     def text(self) -> str:
-        """The strip's text, needed / assigned: "3/4 · 医务 1/1"."""
+        """The strip's text, needed / assigned: "3/4 · 医务 1/1 · 党员 1/2"."""
+        party = [f"{_('Party')} {self.party_needed}/{self.party_assigned}"] if self.party_needed else []
         return " · ".join([f"{self.needed}/{self.assigned}",
-                           *(f"{r.name} {r.needed}/{r.assigned}" for r in self.roles)])
+                           *(f"{r.name} {r.needed}/{r.assigned}" for r in self.roles), *party])
 
     @property
     def tooltip(self) -> str:
@@ -71,6 +79,9 @@ class Coverage:
             lines.append(_("Preferred: {target}").format(target=self.target))
         lines += [_("{role}: needed {needed}, assigned {assigned}").format(role=r.name, needed=r.needed,
                                                                             assigned=r.assigned) for r in self.roles]
+        if self.party_needed:
+            lines.append(_("Party members: needed {needed}, on duty {assigned}").format(
+                needed=self.party_needed, assigned=self.party_assigned))
         if self.short:
             lines.append(_("Too few on duty"))
         if self.over:
@@ -125,6 +136,7 @@ class StationShiftView:
         self._role_names = {r.id: r.name or r.id for r in scenario.roles}
         self._order = {r.id: i for i, r in enumerate(scenario.roles)}
         self._names = {p.id: p.name for p in scenario.staff}
+        self._party = {p.id for p in scenario.staff if p.is_party_member}
         self._cover: dict[Slot, Cover] = resolve_cover(scenario, view.calendar)
         self._on_duty: dict[Slot, list[Assignment]] = defaultdict(list)
         if view.schedule is not None:
@@ -171,4 +183,5 @@ class StationShiftView:
         roles = tuple(RoleCount(role, self.role_name(role), need, sum(1 for a in on_duty if a.role == role))
                       for role, need in sorted(cover.roles.items(), key=lambda item: self._order.get(item[0], 0))
                       if need > 0)
-        return Coverage(cover.min, cover.max, cover.target, len(on_duty), roles, cover.soft)
+        return Coverage(cover.min, cover.max, cover.target, len(on_duty), roles, cover.soft, cover.party_min,
+                        sum(1 for a in on_duty if a.staff in self._party))

@@ -58,16 +58,21 @@ def candidate_columns() -> tuple[Column[CandidateRow], ...]:
 
 
 class CandidatesDialog(QDialog):
-    """The ranked people for one slot; accept with a candidate chosen (:meth:`chosen`)."""
+    """The ranked people for one slot; accept with a candidate chosen (:meth:`chosen`).
 
-    def __init__(self, editing: RosterEditing, person: str, day: dt.date, station: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    Opened on a person's cell, the slot is that person's shift (to take over), or, on a free day,
+    the one chosen in the dialog. Opened on a slot (``person`` None), ``shift`` and ``station``
+    preset the choice.
+    """
+
+    def __init__(self, editing: RosterEditing, person: str | None, day: dt.date, station: str | None = None,
+                 parent: QWidget | None = None, shift: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Who can take this?"))
         self.editing = editing
         self.day = day
         view = editing.view
-        filled = view.assignments(person, day)
+        filled = view.assignments(person, day) if person is not None else ()
         self.vacated: Assignment | None = filled[0] if filled else None
         self._slot: SlotCandidates | None = None
         layout = QVBoxLayout(self)
@@ -95,10 +100,12 @@ class CandidatesDialog(QDialog):
         if self.vacated is not None:
             chooser.hide()  # a filled slot is the slot of the shift there
         else:
-            options = editing.options(person)
+            options = editing.options(person) if person is not None else ()
             wanted = station or (options[0].station if options else None)
-            with QSignalBlocker(self.station_box):
+            with QSignalBlocker(self.station_box), QSignalBlocker(self.shift_box):
                 self.station_box.setCurrentIndex(max(self.station_box.findData(wanted), 0))
+                if shift is not None:
+                    self.shift_box.setCurrentIndex(max(self.shift_box.findData(shift), 0))
         for box in (self.shift_box, self.station_box, self.role_box):
             box.currentIndexChanged.connect(self._on_slot_changed)
 

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from shiftplan.domain.calendar import DayCalendar
-from shiftplan.domain.model import Assignment, Cover, Period, Role, Scenario, Schedule, ShiftType, StaffMember, Station
+from shiftplan.domain.model import (
+    Assignment,
+    Cover,
+    Party,
+    Period,
+    Role,
+    Scenario,
+    Schedule,
+    ShiftType,
+    StaffMember,
+    Station,
+)
 from shiftplan.services.coverage import StationShiftView, leader_role
 from shiftplan.services.roster import PlanSummary, RosterView
 
@@ -72,3 +84,21 @@ def test_over_the_maximum_and_slots_without_cover() -> None:
     duty = slots.duty("B", "N", WED)
     assert duty.text == "no role: 赵六"
     assert duty.coverage is not None and duty.coverage.text == "0/1" and not duty.coverage.short
+
+
+def test_party_members_are_counted_against_the_party_minimum() -> None:
+    plan = PlanSummary(1, "二月", WEEK, True)
+    base = scenario()
+    party = dataclasses.replace(
+        base, staff=tuple(dataclasses.replace(p, party=Party.PROBATIONARY if p.id == "P2" else Party.NONE)
+                          for p in base.staff),
+        cover=(dataclasses.replace(base.cover[0], party_min=2),))
+    on_duty = [Assignment(MON, "D", "A", "P1", "leader"), Assignment(MON, "D", "A", "P2", "medic"),
+               Assignment(MON, "D", "A", "P3", "medic")]
+    slots = StationShiftView(RosterView(plan, party, DayCalendar(frozenset(), frozenset()), Schedule(tuple(on_duty))))
+    coverage = slots.duty("A", "D", MON).coverage
+    assert coverage is not None and (coverage.party_needed, coverage.party_assigned) == (2, 1)
+    assert coverage.short and coverage.party_short  # enough people and roles, one Party member too few
+    assert coverage.text == "3/3 · 医务 1/2 · 带班 1/1 · Party 2/1"
+    assert "Party members: needed 2, on duty 1" in coverage.tooltip
+    assert not coverage.over

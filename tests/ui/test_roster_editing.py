@@ -301,3 +301,46 @@ def test_the_grid_with_pins_and_the_candidates_pass_the_model_tester(database: s
 def test_nothing_to_drag_without_a_roster(window: MainWindow) -> None:
     page = roster_page(window)
     assert not page.model.flags(page.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_the_delete_key_removes_the_shift_of_the_current_cell(database: str, window: MainWindow, qtbot: QtBot) -> None:
+    page = planted_page(database, window)
+    window.show_page(page)
+    page.grid.setFocus()
+    page.grid.setCurrentIndex(page.model.cell_index("P001", D14))
+    qtbot.keyClick(page.grid, Qt.Key.Key_Delete)
+    assert shown(page, "P001", D14) == ""
+    assert all(a.staff != "P001" for a in stored_roster(database))
+    assert window.controller.undo_stack.canUndo()
+    page.grid.setCurrentIndex(page.model.cell_index("P001", D5))  # a free day: nothing to remove
+    assert not page.remove_current()
+    window.controller.undo_stack.undo()
+    assert shown(page, "P001", D14) == "夜班"
+
+
+def test_the_station_view_adds_replaces_and_removes(database: str, window: MainWindow) -> None:
+    page = planted_page(database, window)
+    row = page.station_model.row_of("G310W", "N")
+    column = next(c for c in range(page.station_model.columnCount()) if page.model.date(c) == D14)
+    index = page.station_model.index(row, column)
+    menu = page.slot_menu(index)
+    assert menu is not None
+    texts = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Add someone…", "Replace 张琳…", "Remove 张琳"]
+    menu_action(menu, "Add someone…").trigger()
+    dialog = page._dialog
+    assert dialog is not None and dialog.vacated is None
+    assert (dialog.shift_box.currentData(), dialog.station_box.currentData()) == ("N", "G310W")
+    assert "张琳" in dialog.summary_label.text()  # already on duty
+    dialog.reject()
+    menu_action(menu, "Remove 张琳").trigger()
+    assert shown(page, "P001", D14) == ""
+    menu.deleteLater()
+    window.controller.undo_stack.undo()
+    menu = page.slot_menu(index)
+    assert menu is not None
+    menu_action(menu, "Replace 张琳…").trigger()
+    dialog = page._dialog
+    assert dialog is not None and dialog.vacated is not None and dialog.vacated.staff == "P001"
+    dialog.reject()
+    menu.deleteLater()

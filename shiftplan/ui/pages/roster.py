@@ -24,7 +24,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QElapsedTimer, QModelIndex, QPoint, QSignalBlocker, Qt, QTimer, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -211,6 +211,14 @@ class RosterPage(Page):
         self.station_grid.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.station_grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.station_grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.station_grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.station_grid.customContextMenuRequested.connect(self._on_station_grid_custom_context_menu_requested)
+        # Delete empties the chosen cell of the person grid (the menu's Remove)
+        self.remove_action = QAction(_("&Remove"), self.grid)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove_current)
+        self.grid.addAction(self.remove_action)
         self.view_tabs = QTabBar(self)
         self.view_tabs.addTab(_("By person"))
         self.view_tabs.setTabToolTip(PERSON_VIEW, _("One row per person, one column per date"))
@@ -689,6 +697,14 @@ class RosterPage(Page):
         editing = self.editing()
         return editing is not None and self._change(editing.remove(person, day))
 
+    def remove_current(self) -> bool:
+        """Remove the shift in the person grid's current cell (the Delete key); False: nothing there."""
+        index = self.grid.currentIndex()
+        if not index.isValid() or self._view is None:
+            return False
+        person, day = self.model.person(index.row()).id, self.model.date(index.column())
+        return bool(self._view.assignments(person, day)) and self.remove(person, day)
+
     def swap(self, first: str, second: str, day: dt.date) -> bool:
         editing = self.editing()
         return editing is not None and self._change(editing.swap(first, second, day))
@@ -703,12 +719,14 @@ class RosterPage(Page):
     def _on_model_swap_requested(self, first: str, second: str, day: dt.date) -> None:
         self.swap(first, second, day)
 
-    def open_candidates(self, person: str, day: dt.date) -> CandidatesDialog | None:
-        """Open "Who can take this?" for the cell; a candidate chosen there takes the slot."""
+    def open_candidates(self, person: str | None, day: dt.date, station: str | None = None,
+                        shift: str | None = None) -> CandidatesDialog | None:
+        """Open "Who can take this?" for a person's cell, or (``person`` None) for a station's shift; a
+        candidate chosen there takes the slot."""
         editing = self.editing()
         if editing is None:
             return None
-        dialog = CandidatesDialog(editing, person, day, self.station_box.currentData(), self)
+        dialog = CandidatesDialog(editing, person, day, station or self.station_box.currentData(), self, shift)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda result: self._on_candidates_finished(dialog, result))
         self._dialog = dialog
@@ -750,7 +768,9 @@ class RosterPage(Page):
                     self._add_action(sub, option.text, partial(self.assign, person, day, shift.id, option.station,
                                                                option.role))
         assign.setEnabled(bool(options))
-        self._add_action(menu, _("&Remove"), lambda: self.remove(person, day)).setEnabled(bool(filled))
+        remove = self._add_action(menu, _("&Remove"), lambda: self.remove(person, day))
+        remove.setEnabled(bool(filled))
+        remove.setShortcut(self.remove_action.shortcut())  # shown in the menu; the grid's action answers the key
         if editing.is_pinned(person, day):
             self._add_action(menu, _("Un&pin"), lambda: self.set_pinned(person, day, False))
         else:
@@ -767,6 +787,34 @@ class RosterPage(Page):
         menu.addSeparator()
         self._add_action(menu, _("&Who can take this?…"), lambda: self.open_candidates(person, day))
         return menu
+
+    def slot_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a station view cell: add someone to the shift, or remove or replace one on duty."""
+        editing = self.editing()
+        if editing is None or not index.isValid():
+            return None
+        station, shift = index.data(STATION_ROLE)
+        day = index.data(DATE_ROLE)
+        view = editing.view
+        menu = QMenu(self.station_grid)
+        self._add_action(menu, _("&Add someone…"), lambda: self.open_candidates(None, day, station, shift))
+        on_duty = [a for a in view.schedule.assignments if (a.date, a.shift, a.station) == (day, shift, station)
+                   ] if view.schedule is not None else []
+        if on_duty:
+            menu.addSeparator()
+        for a in on_duty:
+            name = editing.name(a.staff)
+            self._add_action(menu, _("Replace {name}…").format(name=name),
+                             partial(self.open_candidates, a.staff, day))
+            self._add_action(menu, _("Remove {name}").format(name=name), partial(self.remove, a.staff, day))
+        return menu
+
+    @Slot(QPoint)
+    def _on_station_grid_custom_context_menu_requested(self, pos: QPoint) -> None:
+        menu = self.slot_menu(self.station_grid.indexAt(pos))
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.station_grid.viewport().mapToGlobal(pos))
 
     @staticmethod
     def _add_action(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.changes import Change, roster_changes
+from shiftplan.domain.culprits import Culprit, CulpritKind
 from shiftplan.domain.model import Absence, Assignment, FixedAssignment, Request, Scenario, Schedule
 from shiftplan.domain.validation import check
+from shiftplan.i18n import _
 from shiftplan.solver.run import Progress, SolveOptions, SolveResult, SolveRun
 
 DEFAULT_CHANGE_WEIGHT = 20.0
@@ -55,7 +57,7 @@ class ReplanRun:
     def __init__(self, scenario: Scenario, calendar: DayCalendar, base: Schedule, start: dt.date,
                  options: SolveOptions | None = None, change_weight: float = DEFAULT_CHANGE_WEIGHT,
                  on_progress: Callable[[Progress], None] | None = None) -> None:
-        self._scenario, self._calendar, self._base = scenario, calendar, base
+        self._scenario, self._calendar, self._base, self._start = scenario, calendar, base, start
         self._run = SolveRun(frozen_scenario(scenario, base.assignments, start, change_weight), calendar, options,
                              on_progress)
 
@@ -71,8 +73,24 @@ class ReplanRun:
             schedule = dataclasses.replace(schedule, scenario=scenario.name, objective=report.objective,
                                            violations=tuple(report.soft))
             result = dataclasses.replace(result, schedule=schedule, objective=report.objective)
+        elif result.culprits:
+            result = dataclasses.replace(result, culprits=tuple(self._own(c) for c in result.culprits))
         changes = tuple(roster_changes(base.assignments, schedule.assignments)) if schedule.assignments else ()
         return Replan(result, changes)
+
+
+    def _own(self, culprit: Culprit) -> Culprit:
+        """A culprit of the frozen scenario as the user's data: the re-plan's own pins and days off (the
+        roster kept before the start) are not the plan's fixed assignments or leave, and say so."""
+        kept = _(" (kept from the roster before {date})").format(date=self._start.isoformat())
+        if culprit.kind is CulpritKind.FIXED and culprit.fixed is not None and culprit.fixed >= len(
+                self._scenario.fixed):
+            return dataclasses.replace(culprit, text=culprit.text + kept, fixed=None)
+        if culprit.kind is CulpritKind.ABSENCE and culprit.dates and max(culprit.dates) < self._start and not any(
+                a.staff == culprit.staff and a.covers(d) for a in self._scenario.absences for d in culprit.dates):
+            # a day off of the roster kept, not a leave: the link opens the person
+            return dataclasses.replace(culprit, kind=CulpritKind.FIXED, text=culprit.text + kept)
+        return culprit
 
 
 def replan(scenario: Scenario, calendar: DayCalendar, base: Schedule, start: dt.date,

@@ -58,8 +58,9 @@ class Culprit:
 
     @property
     def relaxes_cover(self) -> bool:
-        """Whether making its cover entries soft removes this requirement."""
-        return self.kind is CulpritKind.COVER and self.rule in COVER_NEEDS and bool(self.covers)
+        """Whether making its cover entries soft removes this requirement (a slot's, or a station's over the period)."""
+        return (self.kind in (CulpritKind.COVER, CulpritKind.STATION) and self.rule in COVER_NEEDS
+                and bool(self.covers))
 
     @property
     def relaxes_rule(self) -> bool:
@@ -109,7 +110,10 @@ def shortfall_culprit(shortfall: Shortfall, text: str, scenario: Scenario, calen
         return Culprit(CulpritKind.FIXED, text, s.rule, f.station, f.shift, (f.date,), f.role, f.staff,
                        fixed=s.index)
     if isinstance(s, StationShortfall):
-        return Culprit(CulpritKind.STATION, text, s.rule, s.station)
+        need = resolve_cover(scenario, calendar) if need is None else need
+        station_slots = [slot for slot in need if slot.station == s.station]
+        return Culprit(CulpritKind.STATION, text, s.rule, s.station, rules=tuple(r for r, _n in s.limits),
+                       covers=cover_entries(scenario, calendar, station_slots, need))
     return Culprit(CulpritKind.STATION, text, s.rule)
 
 

@@ -61,7 +61,12 @@ class CulpritRow(QFrame):
                 Culprit(CulpritKind.FIXED, culprit.text, staff=culprit.staff)))
             buttons.addWidget(self.person_button)
         self.relax_button: QPushButton | None = None
-        if culprit.relaxes_cover:
+        if culprit.relaxes_cover and culprit.kind is CulpritKind.STATION:
+            self.relax_button = QPushButton(_("Make this station's cover soft"), self)
+            self.relax_button.setToolTip(_("Every hard cover entry of the station becomes soft: a shortfall then "
+                                           "costs its weight instead of leaving no roster. Undo takes it back."))
+            self.relax_button.clicked.connect(lambda _checked=False: panel.relax(culprit, relax.cover_soft))
+        elif culprit.relaxes_cover:
             self.relax_button = QPushButton(_("Make this cover soft"), self)
             self.relax_button.setToolTip(_("The cover entry that applies here becomes soft: a shortfall then costs "
                                            "its weight instead of leaving no roster. Undo takes it back."))

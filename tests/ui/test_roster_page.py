@@ -276,11 +276,11 @@ def test_the_station_view_lists_the_names_by_role(database: str, window: MainWin
     assert model.rowCount() == 4 and model.columnCount() == 29  # two stations × two shifts
     assert model.headerData(0, Qt.Orientation.Vertical) == "310国道巩义方向防疫服务站\n白班"
     night = slot_index(page, "G310W", "N", dt.date(2020, 2, 14))
-    assert night.data() == "★带班: 张琳\n医务: 赵敏\n2/2 · 带班 1/1"
+    assert night.data() == "★带班: 张琳\n医务: 赵敏\n2/2 · 带班 1/1 · Party 1/2"
     assert night.data(Qt.ItemDataRole.BackgroundRole) not in (SHORT_TINT, OVER_TINT)
     assert slot_index(page, "ZZX", "N", dt.date(2020, 2, 3)).data() == "警务: 王伟\n0/1"  # no cover at ZZX
     over = slot_index(page, "G310W", "D", dt.date(2020, 2, 17))
-    assert over.data() == "★带班: 张琳\n警务: 陈喆\n医务: 李娜 赵敏\n2/4 · 带班 1/1"
+    assert over.data() == "★带班: 张琳\n警务: 陈喆\n医务: 李娜 赵敏\n2/4 · 带班 1/1 · Party 1/3"
     assert over.data(Qt.ItemDataRole.BackgroundRole) == OVER_TINT
     assert "At most: 3" in over.data(Qt.ItemDataRole.ToolTipRole)
     # restdays and holidays are shaded as in the grid where nothing is short or over (ZZX has no cover):
@@ -296,14 +296,15 @@ def test_a_planted_shortfall_is_red_with_its_numbers(database: str, window: Main
     window.controller.reload()
     page.show_view(STATION_VIEW)
     short = slot_index(page, "G310W", "D", dt.date(2020, 2, 10))  # 李娜 alone, on leave, and no leader
-    assert short.data() == "医务: 李娜\n2/1 · 带班 1/0"
+    assert short.data() == "医务: 李娜\n2/1 · 带班 1/0 · Party 1/0"
     assert short.data(Qt.ItemDataRole.BackgroundRole) == SHORT_TINT
     coverage = short.data(COVERAGE_ROLE)
     assert coverage.short and (coverage.needed, coverage.assigned) == (2, 1)
     tooltip = short.data(Qt.ItemDataRole.ToolTipRole)
     assert "Needed: 2 · assigned: 1" in tooltip and "带班: needed 1, assigned 0" in tooltip
+    assert "Party members: needed 1, on duty 0" in tooltip and coverage.party_short
     empty = slot_index(page, "G310W", "N", dt.date(2020, 2, 11))  # nobody at all
-    assert empty.data() == "2/0 · 带班 1/0" and empty.data(Qt.ItemDataRole.BackgroundRole) == SHORT_TINT
+    assert empty.data() == "2/0 · 带班 1/0 · Party 1/0" and empty.data(Qt.ItemDataRole.BackgroundRole) == SHORT_TINT
 
 
 def test_toggling_the_views_keeps_the_plan_and_the_station(database: str, window: MainWindow, qtbot: QtBot) -> None:

@@ -141,6 +141,10 @@ def main() -> None:
             time.sleep(0.02)
         settle(app)
         save(window, args.out / "app-roster.png", app)
+        roster.view_tabs.setCurrentIndex(1)  # by station and shift, with the coverage strip
+        settle(app)
+        save(window, args.out / "app-roster-stations.png", app)
+        roster.view_tabs.setCurrentIndex(0)
 
         window.show_page(staff)
         staff.view.selectRow(1)

@@ -272,12 +272,14 @@ class Workspace:
 
     # --- plans ------------------------------------------------------------------------------
 
-    def carry_source(self) -> CarrySource | None:
-        """The latest plan (the one ending last) and the roster a next plan would carry fairness from."""
+    def carry_source(self, plan_id: int | None = None) -> CarrySource | None:
+        """The plan a next plan follows (``plan_id``; None: the one ending last) and the roster it would
+        carry fairness from. Plans of different stations may run side by side: each follows its own."""
         refs = list(self.store.plans())
         if not refs:
             return None
-        latest = max(refs, key=lambda p: (p.period.end, p.id))
+        chosen = next((p for p in refs if p.id == plan_id), None)
+        latest = chosen or max(refs, key=lambda p: (p.period.end, p.id))
         infos = [(i.id, i.version, i.published) for i in self.store.schedules(latest.id)]
         return plans.carry_source(latest.id, latest.name, latest.period, infos)
 

@@ -98,7 +98,7 @@ class RosterOutput(QObject):
                                               "holidays"))
         self.new_plan_action = self._action(
             _("&New plan…"), self.new_plan, "",
-            _("Plan the next period: a copy of the latest plan, carrying its fairness on"))
+            _("Plan the next period after the plan shown: a copy of it, carrying its fairness on"))
 
     def _action(self, text: str, slot: object, icon_name: str, tip: str,
                 shortcut: QKeySequence.StandardKey | None = None) -> QAction:

@@ -179,3 +179,19 @@ def test_a_plan_for_one_station_rosters_its_people_and_the_choice_is_undone(work
     assert [p.id for p in workspace.roster(plan.id).scenario.staff] == ["P1", "P2", "P3"]
     workspace.revert(edit)
     assert store.plans()[-1].stations == ("B",)
+
+
+def test_plans_of_different_stations_run_side_by_side(workspace: Workspace) -> None:
+    first = workspace.plans()[0]
+    source = workspace.carry_source(first.id)
+    assert source is not None
+    workspace.apply(workspace.new_plan("甲站 3月", NEXT, source, ["A"]))
+    # The next plan of the earlier one, for the other station, over the same dates: it follows the
+    # plan asked for, not the one ending last.
+    source = workspace.carry_source(first.id)
+    assert source is not None and source.plan_id == first.id
+    workspace.apply(workspace.new_plan("乙站 3月", NEXT, source, ["B"]))
+    assert [(p.name, p.period, p.stations) for p in workspace.plans()[1:]] == [
+        ("甲站 3月", NEXT, ("A",)), ("乙站 3月", NEXT, ("B",))]
+    latest = workspace.carry_source()
+    assert latest is not None and latest.plan_name == "乙站 3月"

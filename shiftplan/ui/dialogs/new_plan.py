@@ -61,7 +61,7 @@ def source_text(source: CarrySource) -> str:
 
 
 class NewPlanDialog(_Dialog):
-    """Name and period of the new plan; OK stores it (one undoable edit) as a copy of the latest plan."""
+    """Name, period and stations of the new plan; OK stores it (one undoable edit) as a copy of the plan it follows."""
 
     def __init__(self, workspace: Workspace, source: CarrySource, parent: QWidget | None = None, *,
                  apply: Callable[[Edit], str | None], stations: Sequence[str] = ()) -> None:

@@ -151,7 +151,8 @@ class RosterPage(Page):
                                          "edits or solves make a new draft version"))
         self.publish_button.clicked.connect(self.publish)
         self.new_plan_button = QPushButton(_("&New plan…"), self)
-        self.new_plan_button.setToolTip(_("Plan the next period: a copy of the latest plan, carrying its fairness on"))
+        self.new_plan_button.setToolTip(_("Plan the next period after the plan shown: a copy of it, carrying its "
+                                          "fairness on"))
         self.new_plan_button.clicked.connect(self.open_new_plan)
         self.plan_stations_button = QPushButton(_("Pl&an stations…"), self)
         self.plan_stations_button.setToolTip(_("Choose the stations this plan rosters"))
@@ -566,8 +567,9 @@ class RosterPage(Page):
         self.messages.show_message(text, Level.ERROR)
 
     def open_new_plan(self) -> NewPlanDialog | None:
-        """Ask for the next plan's name and period; OK stores it and shows it, ready to solve."""
-        source = self.workspace.carry_source()
+        """Ask for the name, period and stations of the plan after the one shown; OK stores it and shows it,
+        ready to solve."""
+        source = self.workspace.carry_source(self.plan_id())
         if source is None:
             return None
         earlier = next((p for p in self.workspace.plans() if p.id == source.plan_id), None)

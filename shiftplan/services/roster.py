@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from shiftplan.domain.calendar import DayCalendar
@@ -123,9 +123,11 @@ class RosterView:
     """One plan's latest roster (or none yet) as the person × day grid and the violations panel show it."""
 
     def __init__(self, plan: PlanSummary, scenario: Scenario, calendar: DayCalendar,
-                 schedule: Schedule | None) -> None:
+                 schedule: Schedule | None, elsewhere: Mapping[tuple[str, dt.date], str] | None = None) -> None:
         self.plan = plan
         self.scenario = scenario
+        # (person, date) -> the other plan they are on duty in then (their absences in ``scenario``)
+        self.elsewhere: Mapping[tuple[str, dt.date], str] = elsewhere or {}
         self.calendar = calendar
         self.schedule = schedule
         self.dates: tuple[dt.date, ...] = tuple(scenario.period.dates())

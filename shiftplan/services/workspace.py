@@ -231,8 +231,35 @@ class Workspace:
         if plan is None:
             raise UserError(_("This plan no longer exists; the screen now shows the current state."))
         scenario = self.store.export_scenario(plan_id)
+        elsewhere = self._on_duty_elsewhere(plan, scenario)
+        if elsewhere:
+            scenario = dataclasses.replace(scenario, absences=scenario.absences + tuple(
+                Absence(person, day, day, _("on duty in “{plan}”").format(plan=name))
+                for (person, day), name in sorted(elsewhere.items())))
         calendar = self.calendar_state(scenario.calendar, scenario.period).calendar
-        return RosterView(plan, scenario, calendar, self.store.latest_schedule(plan_id))
+        return RosterView(plan, scenario, calendar, self.store.latest_schedule(plan_id), elsewhere)
+
+    def _on_duty_elsewhere(self, plan: PlanSummary, scenario: Scenario) -> dict[tuple[str, dt.date], str]:
+        """The days the plan's people are on duty in the latest roster of a plan of other stations.
+
+        Plans of different stations may run side by side, and someone allowed at stations of both
+        must not be rostered twice on one day; to this plan they are away then, like on leave.
+        Plans that share a station (or roster every station) are versions of the same work, and
+        do not block each other.
+        """
+        if not plan.stations:
+            return {}
+        mine, people, period = set(plan.stations), {p.id for p in scenario.staff}, scenario.period
+        found: dict[tuple[str, dt.date], str] = {}
+        for other in self.store.plans():
+            if (other.id == plan.id or not other.stations or mine & set(other.stations)
+                    or other.period.end < period.start or period.end < other.period.start):
+                continue
+            roster = self.store.latest_schedule(other.id)
+            for a in roster.assignments if roster is not None else ():
+                if a.staff in people and a.date in period:
+                    found.setdefault((a.staff, a.date), other.name)
+        return found
 
     def save_schedule(self, plan_id: int, schedule: Schedule) -> int:
         """Keep a roster as the plan's newest schedule (one transaction); returns its id."""

@@ -221,7 +221,10 @@ class RosterModel(QAbstractTableModel):
             return (person.id, day) in self._pinned
         if role == Qt.ItemDataRole.DisplayRole:
             text = shift_label(view, assignments)
-            if not text and absence is not None:
+            if not text and (person.id, day) in view.elsewhere:
+                # Translators: a roster cell of a person on duty in another plan that day (Chinese: 外)
+                text = _("away")
+            elif not text and absence is not None:
                 # Translators: a roster cell of a person on leave that day (Chinese: 假)
                 text = _("leave")
             return f"{text}!" if hard else text
@@ -254,7 +257,10 @@ class RosterModel(QAbstractTableModel):
             name = shift.name if shift is not None else a.shift
             lines.append(f"{name}{times} · {view.station_names.get(a.station, a.station)}")
         absence = view.absence(person.id, day) if absent else None
-        if absence is not None:
+        elsewhere = view.elsewhere.get((person.id, day))
+        if elsewhere is not None:
+            lines.append(_("On duty in “{plan}” that day").format(plan=elsewhere))
+        elif absence is not None:
             lines.append(_("On leave: {reason}").format(reason=absence.reason or "-"))
         if (person.id, day) in self._pinned:
             lines.append(_("Pinned: kept when the plan is solved again"))

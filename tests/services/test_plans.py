@@ -21,6 +21,7 @@ from shiftplan.domain.model import (
     Period,
     Schedule,
 )
+from shiftplan.domain.validation import check
 from shiftplan.official_calendar import official_calendar
 from shiftplan.services.plans import default_period, lookback_days
 from shiftplan.services.workspace import Workspace
@@ -195,3 +196,25 @@ def test_plans_of_different_stations_run_side_by_side(workspace: Workspace) -> N
         ("甲站 3月", NEXT, ("A",)), ("乙站 3月", NEXT, ("B",))]
     latest = workspace.carry_source()
     assert latest is not None and latest.plan_name == "乙站 3月"
+
+
+def test_someone_on_duty_in_a_plan_of_other_stations_is_away_that_day(workspace: Workspace) -> None:
+    first = workspace.plans()[0]
+    source = workspace.carry_source(first.id)
+    assert source is not None
+    workspace.apply(workspace.new_plan("甲站 3月", NEXT, source, ["A"]))
+    workspace.apply(workspace.new_plan("乙站 3月", NEXT, source, ["B"]))
+    a, b = workspace.plans()[1:]
+    day = NEXT.start
+    # 李四 (P2) may work anywhere: on duty at 甲站 on the first day of March
+    workspace.store.save_schedule(a.id, Schedule((Assignment(day, "D", "A", "P2", "r2"),)))
+    view = workspace.roster(b.id)
+    assert view.elsewhere == {("P2", day): "甲站 3月"}
+    away = view.absence("P2", day)
+    assert away is not None and "甲站 3月" in away.reason
+    # so the solver and the validator keep them off that day there
+    report = check(view.scenario, (Assignment(day, "D", "B", "P2", "r2"),), view.calendar)
+    assert [v.rule for v in report.hard] == ["absence"]
+    # the plan of 甲站 itself is not blocked by its own roster, and a plan of every station by none
+    assert workspace.roster(a.id).elsewhere == {}
+    assert workspace.roster(first.id).elsewhere == {}

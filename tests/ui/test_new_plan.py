@@ -126,3 +126,23 @@ def test_a_new_plan_for_one_station_and_its_stations_changed_later(window: MainW
     assert page.current_plan() is not None and page.current_plan().stations == ()  # type: ignore[union-attr]
     window.controller.undo_stack.undo()
     assert page.current_plan() is not None and page.current_plan().stations == ("G310W",)  # type: ignore[union-attr]
+
+
+def test_someone_on_duty_in_the_plan_of_another_station_shows_away(window: MainWindow, database: str) -> None:
+    page = window.roster_page
+    for name, station in (("巩义 3月", "G310W"), ("郑州西 3月", "ZZX")):
+        page.select_plan(window.controller.workspace.plans()[0].id)
+        dialog = open_dialog(window)
+        dialog.name_edit.setText(name)
+        dialog.stations.set_checked([station])
+        dialog.accept()
+        assert not dialog.isVisible()
+    with Database.open(f"sqlite:///{database}") as db:
+        gongyi, zzx = db.plans()[1:]
+        day = gongyi.period.start
+        db.save_schedule(gongyi.id, Schedule((Assignment(day, "D", "G310W", "P004", "medic"),)))
+    window.controller.reload()
+    page.select_plan(zzx.id)
+    index = page.model.cell_index("P004", day)  # 赵敏 may work at every station
+    assert index.data() == "away"
+    assert "巩义 3月" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -39,6 +39,8 @@ from shiftplan.solver.decompose import components
 from shiftplan.solver.explain import explain_culprits, shortfall_culprits
 from shiftplan.solver.greedy import greedy_roster
 from shiftplan.solver.model import CostItem, RosterModel, Solution
+from shiftplan.solver.personal import applies as personal_applies
+from shiftplan.solver.personal import personal_roster
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,11 @@ EXPLAIN_SECONDS = 5.0  # at least this long to find the conflicting requirements
 # variable (measured 27 + 8 + 10 us, plus margin). A deterministic budget must not depend on
 # measured times, so it subtracts this estimate from the time limit instead.
 PREPARE_SECONDS_PER_SEAT = 60e-6
+
+# Where no hard rule ties people together, the start is built person by person (personal.py) in
+# at most this share of the part's deterministic budget, and of the time left on the clock.
+PERSONAL_SHARE = 0.3
+PERSONAL_WALL_SHARE = 0.5
 
 # The portfolio. By default CP-SAT runs every full-problem strategy (LP-heavy ones included). When
 # the objective balances loads (fairness spreads), those spend their time on bounds that stay near
@@ -312,11 +319,12 @@ class _Search:
         self.stats: dict[str, float] = {}
         self.options = SolveOptions()
         self.deadline = 0.0
+        self.budget = 0.0  # deterministic seconds of this part (also when the search runs on the clock)
 
     def configure(self, options: SolveOptions, workers: int, budget: float, deadline: float) -> None:
         """Parameters for this part: ``budget`` deterministic seconds (when deterministic), or
         until ``deadline`` on the clock (``time.perf_counter``)."""
-        self.options, self.deadline = options, deadline
+        self.options, self.deadline, self.budget = options, deadline, budget
         params = self.solver.parameters
         params.num_workers = max(1, workers)
         params.random_seed = options.seed
@@ -337,6 +345,22 @@ class _Search:
             left = left + max(1.0, WALL_GRACE * self.options.time_limit)
         self.solver.parameters.max_time_in_seconds = max(0.05, left)
 
+    def _personal_start(self) -> Solution | None:
+        """The person-by-person start (personal.py) in a share of the budget, taken off the search's."""
+        params = self.solver.parameters
+        now = time.perf_counter()
+        found = personal_roster(self.model.inp.scenario, self.model.inp.calendar, self.budget * PERSONAL_SHARE,
+                                self.options.seed, lambda: self.owner.stopped,
+                                deadline=now + (self.deadline - now) * PERSONAL_WALL_SHARE)
+        if found is None:
+            if time.perf_counter() > now + (self.deadline - now) * PERSONAL_WALL_SHARE:
+                self.reproducible = False  # the clock, not the budget, ended it
+            return None
+        roster, used = found
+        if self.options.deterministic:
+            params.max_deterministic_time = max(0.05, params.max_deterministic_time - used)
+        return self.model.start_from(self.model.seats_of(roster))
+
     def _keep(self, solution: Solution | None) -> None:
         if solution is not None:
             self.assignments, self.objective, self.costs = solution.assignments, solution.objective, solution.costs
@@ -348,7 +372,8 @@ class _Search:
         if options.hint:
             self.start = model.start_from(model.seats_of(options.hint))
         elif options.greedy:
-            self.start = model.start_from(greedy_roster(model.inp, set(model.vars.seat)))
+            personal = self._personal_start() if personal_applies(model.inp.scenario) else None
+            self.start = personal or model.start_from(greedy_roster(model.inp, set(model.vars.seat)))
         if self.owner.stopped:
             self._keep(self.start)
             return
@@ -368,8 +393,8 @@ class _Search:
         else:
             self._keep(self.start)  # out of time before the search took up the start
         params = solver.parameters
-        self.reproducible = self.status in (Status.OPTIMAL, Status.INFEASIBLE) or (
-            solver.deterministic_time >= params.max_deterministic_time * 0.999)
+        self.reproducible = self.reproducible and (self.status in (Status.OPTIMAL, Status.INFEASIBLE) or (
+            solver.deterministic_time >= params.max_deterministic_time * 0.999))
         self.stats = {"deterministic_time": solver.deterministic_time, "conflicts": solver.num_conflicts,
                       "booleans": solver.num_booleans}
 

@@ -70,16 +70,6 @@ PREPARE_SECONDS_PER_SEAT = 60e-6
 IGNORED_SUBSOLVERS = ("core", "default_lp", "max_lp", "max_lp_sym", "pseudo_costs", "quick_restart",
                       "quick_restart_no_lp", "reduced_costs")
 VIOLATION_LS_WORKERS = 2
-# The full-problem worker left in that portfolio ("no_lp") runs in chunks of one deterministic
-# second in the interleaved search (fixed inside CP-SAT, google/or-tools#5199), and every batch
-# waits for its chunk: on the checkpoint a third of the 10 s budget went to one chunk that found
-# nothing while the other core idled. Once a start roster meets every hard rule, a conflict limit
-# of its own ends each of its chunks after a few dozen conflicts instead (about 0.01
-# deterministic s); it stays in the portfolio and keeps searching from chunk to chunk (dropping
-# it altogether coincided with CP-SAT aborting the process). Checkpoint, 10 s, seeds 0-2: median
-# cost 107 with the whole chunks, 72 with this (benchmarks/RESULTS.md).
-FULL_PROBLEM_WORKER = "no_lp"
-FULL_PROBLEM_CHUNK_CONFLICTS = 50
 # Tasks per batch of the interleaved search (default 3 x workers = 6): smaller batches share
 # improvements sooner. Checkpoint, seeds 0-2: median cost 57 with 6, 46 with 4.
 INTERLEAVE_BATCH = 4
@@ -362,10 +352,6 @@ class _Search:
         if self.owner.stopped:
             self._keep(self.start)
             return
-        if self.start is not None and options.deterministic and model.balances:
-            self.solver.parameters.merge_text_format(
-                f'subsolver_params {{ name: "{FULL_PROBLEM_WORKER}" '
-                f'max_number_of_conflicts: {FULL_PROBLEM_CHUNK_CONFLICTS} }}')
         self._set_wall_limit()
         solver = self.solver
         code = solver.solve(model.model, self.callback)

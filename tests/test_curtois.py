@@ -205,3 +205,35 @@ def test_bench_curtois_on_the_command_line(tmp_path: Path, capsys: pytest.Captur
     assert "| Instance1 | 8 | 14 | 607 | 607 | 607 | +0.0% |" in out
     rows = (tmp_path / "Instance1.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0] == "employee,day,shift" and len(rows) > 1
+
+
+def _benchmark_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("curtois_benchmark", ROOT / "benchmarks" / "curtois.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_benchmark_table_keeps_each_instances_latest_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    script = _benchmark_script()
+    monkeypatch.setattr(script, "RECORDS", tmp_path / "curtois.json")
+    run = script.Run
+
+    def runs(number: int, objective: int, limit: float) -> list:
+        return [run(number, 0, limit, staff=8, days=14, status="feasible", objective=objective,
+                    solver_objective=float(objective), checked=objective, bound=600.0, best_known=607,
+                    best_time=1.0, wall=limit, cpu=2 * limit)]
+
+    script.save_record(1, runs(1, 700, 60.0), dt.datetime(2026, 1, 1, 9, 0), 8)
+    script.save_record(8, runs(8, 1400, 300.0), dt.datetime(2026, 1, 1, 10, 0), 8)
+    records = script.save_record(1, runs(1, 607, 60.0), dt.datetime(2026, 1, 2, 9, 30), 8)  # run again
+
+    text = script.report(records)
+    rows = {line.split(" | ")[0]: line for line in text.splitlines() if line.startswith(("| 1 |", "| 8 |"))}
+    assert set(rows) == {"| 1", "| 8"}
+    assert " 607 " in rows["| 1"] and " 700 " not in rows["| 1"] and "2026-01-02 09:30" in rows["| 1"]
+    assert "2026-01-01 10:00" in rows["| 8"] and "**miss**" in rows["| 8"]  # 1400 against best known 607
+    assert not (tmp_path / "curtois.json.tmp").exists()
+    assert script.load_records().keys() == {1, 8}

@@ -62,9 +62,12 @@ EXPLAIN_SECONDS = 5.0  # at least this long to find the conflicting requirements
 PREPARE_SECONDS_PER_SEAT = 60e-6
 
 # Where no hard rule ties people together, the start is built person by person (personal.py) in
-# at most this share of the part's deterministic budget, and of the time left on the clock.
+# this share of the part's deterministic budget. Past a share of the time left on the clock the
+# people left only get a first roster, and past a larger one the start is given up: without it
+# such scenarios rarely get any roster (Curtois 20-24), so it may take most of the time.
 PERSONAL_SHARE = 0.3
 PERSONAL_WALL_SHARE = 0.5
+PERSONAL_WALL_LIMIT = 0.85
 
 # The portfolio. By default CP-SAT runs every full-problem strategy (LP-heavy ones included). When
 # the objective balances loads (fairness spreads), those spend their time on bounds that stay near
@@ -349,17 +352,18 @@ class _Search:
         """The person-by-person start (personal.py) in a share of the budget, taken off the search's."""
         params = self.solver.parameters
         now = time.perf_counter()
+        left = self.deadline - now
+        hurry = now + left * PERSONAL_WALL_SHARE
         found = personal_roster(self.model.inp.scenario, self.model.inp.calendar, self.budget * PERSONAL_SHARE,
                                 self.options.seed, lambda: self.owner.stopped,
-                                deadline=now + (self.deadline - now) * PERSONAL_WALL_SHARE)
+                                deadline=now + left * PERSONAL_WALL_LIMIT, hurry=hurry)
+        if found.hurried if found else time.perf_counter() > hurry:
+            self.reproducible = False  # the clock, not the budget, shaped or ended it
         if found is None:
-            if time.perf_counter() > now + (self.deadline - now) * PERSONAL_WALL_SHARE:
-                self.reproducible = False  # the clock, not the budget, ended it
             return None
-        roster, used = found
         if self.options.deterministic:
-            params.max_deterministic_time = max(0.05, params.max_deterministic_time - used)
-        return self.model.start_from(self.model.seats_of(roster))
+            params.max_deterministic_time = max(0.05, params.max_deterministic_time - found.used)
+        return self.model.start_from(self.model.seats_of(found.roster))
 
     def _keep(self, solution: Solution | None) -> None:
         if solution is not None:

@@ -48,14 +48,25 @@ def test_everyone_gets_a_roster_meeting_their_own_rules_and_the_open_cover_is_fi
     scenario = ward()
     found = personal_roster(scenario, CALENDAR, budget=2.0)
     assert found is not None
-    roster, used = found
+    roster, used = found.roster, found.used
     assert 0 < used <= 2.0 * 2  # each person's budget, and as much again to ask only for the hard rules
-    assert check(scenario, roster, CALENDAR).feasible
+    assert check(scenario, roster, CALENDAR).feasible and not found.hurried
     assert found == personal_roster(scenario, CALENDAR, budget=2.0)  # deterministic
     # 6 people x 8-9 shifts against 56 wanted: later people fill what the earlier left open
     per_slot = Counter((a.date, a.shift) for a in roster)
     assert sum(per_slot.values()) >= 48 and max(per_slot.values()) <= 3
     assert sum(max(0, 2 - per_slot[d, s]) for d in scenario.period.dates() for s in ("E", "L")) <= 8
+
+
+def test_past_the_hurry_point_the_people_left_get_a_first_roster_and_past_the_deadline_none() -> None:
+    scenario = ward()
+    full = personal_roster(scenario, CALENDAR, budget=2.0)
+    hurried = personal_roster(scenario, CALENDAR, budget=2.0, hurry=0.0)  # long past
+    assert full is not None and hurried is not None and hurried.hurried
+    assert check(scenario, hurried.roster, CALENDAR).feasible
+    assert hurried.used < full.used
+    assert check(scenario, hurried.roster, CALENDAR).objective >= check(scenario, full.roster, CALENDAR).objective
+    assert personal_roster(scenario, CALENDAR, budget=2.0, deadline=0.0) is None
 
 
 def test_someone_who_cannot_meet_their_own_rules_gives_no_start() -> None:

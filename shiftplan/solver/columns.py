@@ -1,0 +1,277 @@
+"""A start by column generation, for scenarios where no hard rule ties people together.
+
+Where every hard rule is personal (``personal.applies``), a roster is one personal roster per
+person, and the only thing between people is the soft cover. That is the classic shape for
+column generation ("price and branch", as in the branch and price behind most best known
+Curtois & Qu results):
+
+- the *master* is a linear programme (GLOP) that picks a mix of known personal rosters (the
+  columns) per person, paying each one's own costs (requests, hours, ...) and the cover's;
+- its duals price each slot: what one more person there is worth to the cover;
+- each person's *pricing* problem is their own CP-SAT model with those prices as rewards: a
+  roster cheaper than the master's mix of theirs (negative reduced cost) is a new column;
+- once no column improves the master (or its share of the time is up), the whole model is
+  solved with every person held to one of their columns: a small problem for CP-SAT, whose
+  answer meets every hard rule and carries the model's exact cost, and is the search's start.
+
+The LP's optimum is a lower bound on every roster's cost made of these columns, and close to
+the true optimum on rostering problems; the personal greedy (``personal.py``) fills the most
+wanted slots person by person and cannot see what the people after need.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import time
+from collections import defaultdict
+from collections.abc import Callable
+
+from ortools.linear_solver import pywraplp
+from ortools.sat.python import cp_model
+
+from shiftplan.domain.model import Assignment
+from shiftplan.domain.scope import restricted
+from shiftplan.solver.model import RosterModel
+from shiftplan.solver.rules.base import SCALE
+
+log = logging.getLogger(__name__)
+
+SlotIx = tuple[int, int, int]  # (station, shift, day) of the whole model
+PRICING_WORKERS = 2  # interleaved, as in personal.py
+# Deterministic seconds per pricing solve: a column need only be better, not the best (Curtois 8:
+# 0.1 reaches the same LP as 0.2 in three quarters of the time).
+PRICING_LIMIT = 0.1
+COLUMNS_PER_PRICING = 5  # the last improving rosters of each pricing solve
+GENERATE_SHARE = 0.6  # of the time, at most, before diving starts
+FIX_EPSILON = 0.01  # a mix this near one column is that column
+DIVE_SHARE = 0.1  # of the people still free, fixed per diving step when none is whole
+DIVE_ROUNDS = 4  # pricing rounds after each diving step (1 round: Curtois 8 dived to 1707, 4: 1310)
+REDUCED_COST_EPSILON = 1e-6
+BIG = 1e6  # per person of a hard cover bound the columns cannot meet (keeps the master feasible)
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    roster: tuple[Assignment, ...]
+    slots: frozenset[SlotIx]
+    cost: float  # the person's own costs, cover left out
+
+
+@dataclasses.dataclass(frozen=True)
+class PricedStart:
+    roster: list[Assignment]
+    lp: float  # the master's optimum once generated (a bound only if every pricing was proved optimal)
+    rounds: int
+    columns: int
+    cost: float  # the master's cost of ``roster``: the cover's and the people's own
+
+
+class _Pricing:
+    """One person's model, with their own costs and, per slot of the whole model, whether they work it."""
+
+    def __init__(self, whole: RosterModel, p: int) -> None:
+        inp = self.whole = whole.inp
+        person = inp.people[p]
+        scenario = inp.scenario
+        stations = [inp.stations[t] for t in inp.person_stations(p)]
+        alone = dataclasses.replace(restricted(scenario, stations, {person.id}), cover=())
+        self.model = RosterModel(alone, inp.calendar)
+        own = self.model.inp
+        self.own_objective = sum((t.coefficient * t.expr for t in self.model.terms), 0)
+        works: dict[SlotIx, list] = defaultdict(list)
+        for key, var in self.model.vars.seat.items():
+            slot = (inp.station_ix[own.stations[key.t]], inp.shift_ix[own.shifts[key.s].id],
+                    inp.day_of(own.dates[key.d]))
+            works[slot].append(var)
+        self.works = dict(works)
+        self.last: Column | None = None
+
+    def column_of(self, roster: list[Assignment]) -> Column | None:
+        """A known roster of the person as a column, its own cost settled; None if it breaks their rules."""
+        model = self.model
+        model.model.minimize(self.own_objective)
+        settled = model.settled(model.seats_of(roster))
+        if settled is None:
+            return None
+        inp = self.whole
+        slots = frozenset((inp.station_ix[a.station], inp.shift_ix[a.shift], inp.day_of(a.date)) for a in roster)
+        return Column(tuple(roster), slots, settled.objective)
+
+    def price(self, prices: dict[SlotIx, float], limit: float, seed: int) -> list[tuple[Column, float]]:
+        """Rosters of low reduced cost (own cost less the prices of the slots worked), best last:
+        every improving roster the search passes on its way, so one solve gives several columns."""
+        model = self.model
+        rewards = [(round(prices[slot] * SCALE), sum(lits)) for slot, lits in self.works.items()
+                   if abs(prices.get(slot, 0.0)) > 1e-9]
+        model.model.minimize(self.own_objective - sum((w * x for w, x in rewards), 0))
+        model.model.clear_hints()
+        if self.last is not None:
+            model.vars.hint(model.seats_of(self.last.roster))
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.num_workers = PRICING_WORKERS
+        params.interleave_search = True
+        params.random_seed = seed
+        params.max_deterministic_time = limit
+        seen = _Seen(self, prices)
+        solver.solve(model.model, seen)
+        return seen.found
+
+
+class _Seen(cp_model.CpSolverSolutionCallback):
+    def __init__(self, pricing: _Pricing, prices: dict[SlotIx, float]) -> None:
+        super().__init__()
+        self.pricing, self.prices = pricing, prices
+        self.found: list[tuple[Column, float]] = []
+
+    def on_solution_callback(self) -> None:
+        pricing = self.pricing
+        roster = tuple(pricing.model.vars.extract(self.boolean_value))
+        own = self.value(pricing.own_objective) / SCALE
+        slots = frozenset(slot for slot, lits in pricing.works.items() if any(self.boolean_value(x) for x in lits))
+        self.found.append((Column(roster, slots, own), own - sum(self.prices.get(slot, 0.0) for slot in slots)))
+
+
+class _Master:
+    """The linear programme over the columns: one mix of columns per person, the cover's costs."""
+
+    def __init__(self, whole: RosterModel) -> None:
+        self.lp = pywraplp.Solver.CreateSolver("GLOP")
+        lp, inf = self.lp, self.lp.infinity()
+        people = len(whole.inp.people)
+        self.convex = [lp.Constraint(1, 1) for _ in range(people)]
+        self.objective = lp.Objective()
+        self.rows: dict[SlotIx, list[pywraplp.Constraint]] = defaultdict(list)
+
+        def slack(row: pywraplp.Constraint, sign: int, weight: float) -> None:
+            var = lp.NumVar(0, inf, "")
+            row.SetCoefficient(var, sign)
+            self.objective.SetCoefficient(var, weight)
+
+        for slot, need in whole.inp.needs.items():
+            if need.target is not None:
+                under, over = lp.Constraint(need.target, inf), lp.Constraint(-inf, need.target)
+                slack(under, 1, need.target_under)
+                slack(over, -1, need.target_over)
+                self.rows[slot] += [under, over]
+            if need.min > 0:
+                row = lp.Constraint(need.min, inf)
+                slack(row, 1, need.soft_weight if need.soft else BIG)
+                self.rows[slot].append(row)
+            if need.max is not None:
+                row = lp.Constraint(-inf, need.max)
+                slack(row, -1, BIG)
+                self.rows[slot].append(row)
+        self.columns: list[list[Column]] = [[] for _ in range(people)]
+        self.vars: list[list[pywraplp.Variable]] = [[] for _ in range(people)]
+        self.needs = whole.inp.needs
+        self.fixed: dict[int, int] = {}
+
+    def add(self, p: int, column: Column) -> None:
+        var = self.lp.NumVar(0, 1, "")
+        self.convex[p].SetCoefficient(var, 1)
+        self.objective.SetCoefficient(var, column.cost)
+        for slot in column.slots:
+            for row in self.rows.get(slot, ()):
+                row.SetCoefficient(var, 1)
+        self.columns[p].append(column)
+        self.vars[p].append(var)
+
+    def fix(self, p: int, i: int) -> None:
+        """Hold person ``p`` to their ``i``-th column."""
+        for j, var in enumerate(self.vars[p]):
+            var.SetBounds(float(i == j), float(i == j))
+        self.fixed[p] = i
+
+    def values(self) -> list[list[float]]:
+        """Each column's weight in the LP's last mix."""
+        return [[var.solution_value() for var in vars_] for vars_ in self.vars]
+
+    def solve(self) -> tuple[float, dict[SlotIx, float], list[float]]:
+        """The LP's optimum, each slot's price and each person's dual (the value of their mix)."""
+        self.objective.SetMinimization()
+        if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
+            raise RuntimeError("the column master has no optimum")  # every slack is free: cannot happen
+        prices = {slot: sum(row.dual_value() for row in rows) for slot, rows in self.rows.items()}
+        return self.objective.Value(), prices, [row.dual_value() for row in self.convex]
+
+
+def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, seed: int = 0,
+                  stopped: Callable[[], bool] = lambda: False) -> PricedStart | None:
+    """A roster from column generation and diving (see the module notes), by ``deadline``
+    (``time.perf_counter``); ``start`` is a roster meeting every hard rule, its people's first columns.
+
+    Generating has ``GENERATE_SHARE`` of the time at most; when the clock runs out while diving,
+    the people still free take their heaviest column. None when someone has no roster at all
+    (a hard rule of theirs cannot be met) or on a stop.
+    """
+    started = time.perf_counter()
+    generate_until = started + (deadline - started) * GENERATE_SHARE
+    people = range(len(whole.inp.people))
+    pricing = [_Pricing(whole, p) for p in people]
+    master = _Master(whole)
+    mine: dict[str, list[Assignment]] = defaultdict(list)
+    for a in start:
+        mine[a.staff].append(a)
+    for p in people:  # each person's own best, the cover unpriced
+        found = pricing[p].price({}, PRICING_LIMIT, seed)
+        if not found or stopped() or time.perf_counter() > generate_until:
+            return None
+        pricing[p].last = found[-1][0]
+        master.add(p, found[-1][0])
+    for p, person in enumerate(whole.inp.people):
+        column = pricing[p].column_of(mine[person.id])
+        if column is not None:
+            master.add(p, column)
+    free = set(people)
+    rounds = 0
+
+    def generate(until: float, most: int) -> float:
+        """Pricing rounds for the people not yet fixed; the LP's value after the last."""
+        nonlocal rounds
+        for _ in range(most):
+            value, prices, duals = master.solve()
+            rounds += 1
+            added = 0
+            for p in sorted(free):
+                if time.perf_counter() > until or stopped():
+                    return master.solve()[0]
+                found = [c for c, reduced in pricing[p].price(prices, PRICING_LIMIT, seed)
+                         if reduced - duals[p] < -REDUCED_COST_EPSILON]
+                for column in found[-COLUMNS_PER_PRICING:]:
+                    master.add(p, column)
+                if found:
+                    pricing[p].last = found[-1]
+                    added += 1
+            log.debug("round %d: LP %.2f, %d people with new columns, %d free, %.1f s", rounds, value, added,
+                      len(free), time.perf_counter() - started)
+            if not added:
+                break
+        return master.solve()[0]
+
+    lp = generate(generate_until, 10**9)
+    log.debug("LP %.2f over %d columns", lp, sum(len(c) for c in master.columns))
+    # Diving: fix the people whose mix is (nearly) one roster, else the one nearest to it, and price again.
+    while free and not stopped():
+        master.solve()
+        weights = master.values()
+        heaviest = {p: max(range(len(weights[p])), key=weights[p].__getitem__) for p in free}
+        whole_ones = [p for p in free if weights[p][heaviest[p]] > 1 - FIX_EPSILON]
+        nearest = sorted(free, key=lambda p: -weights[p][heaviest[p]])
+        fix = whole_ones or nearest[:max(1, math.ceil(len(free) * DIVE_SHARE))]
+        if time.perf_counter() > deadline:
+            fix = list(free)
+        for p in fix:
+            master.fix(p, heaviest[p])
+            free.discard(p)
+        if free:
+            value = generate(deadline, DIVE_ROUNDS)
+            log.debug("dive: %d free, LP %.2f", len(free), value)
+    if stopped():
+        return None
+    mix = [master.columns[p][master.fixed[p]] for p in people]
+    roster = [a for column in mix for a in column.roster]
+    total = sum(len(c) for c in master.columns)
+    return PricedStart(roster, lp, rounds, total, master.solve()[0])

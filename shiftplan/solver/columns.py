@@ -44,7 +44,7 @@ PRICING_WORKERS = 2  # interleaved, as in personal.py
 # 0.1 reaches the same LP as 0.2 in three quarters of the time).
 PRICING_LIMIT = 0.1
 COLUMNS_PER_PRICING = 5  # the last improving rosters of each pricing solve
-GENERATE_SHARE = 0.6  # of the time, at most, before diving starts
+GENERATE_SHARE = 0.5  # of the time, at most, before diving starts
 FIX_EPSILON = 0.01  # a mix this near one column is that column
 DIVE_SHARE = 0.1  # of the people still free, fixed per diving step when none is whole
 DIVE_ROUNDS = 4  # pricing rounds after each diving step (1 round: Curtois 8 dived to 1707, 4: 1310)

@@ -74,7 +74,7 @@ PERSONAL_WALL_LIMIT = 0.85
 # the personal start costs 5411, the search from it reaches 1613; column generation converges in
 # about 90 s (LP 1297) and its dive ends at 1310 in 165 s; best known 1300.
 PRICED_AFTER = 0.1
-PRICED_SHARE = 0.6
+PRICED_SHARE = 0.85
 
 # The portfolio. By default CP-SAT runs every full-problem strategy (LP-heavy ones included). When
 # the objective balances loads (fairness spreads), those spend their time on bounds that stay near

@@ -1,0 +1,76 @@
+"""The column generation start, where no hard rule ties people together."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import time
+
+import pytest
+
+from shiftplan.domain.model import Cover, Request, Scenario, ShiftType, StaffMember
+from shiftplan.domain.rules import Rule, RuleKind, RuleSet
+from shiftplan.domain.validation import check
+from shiftplan.solver import SolveOptions, solve
+from shiftplan.solver.columns import PricedStart, priced_roster
+from shiftplan.solver.model import RosterModel
+from shiftplan.solver.personal import personal_roster
+from tests.solver.test_personal import CALENDAR, START, ward
+
+
+def two_kinds(days: int = 7) -> Scenario:
+    """One early and one late wanted every day (100 per person missing, 1 per person too many);
+    A works early or late, B only early, five days each. Best: A all late, B all early, two
+    shifts missing on each (cost 400). Taking people in turn, A cannot know that B can only work
+    early."""
+    five = (Rule(RuleKind.MIN_SHIFTS, 5), Rule(RuleKind.MAX_SHIFTS, 5))
+    return dataclasses.replace(
+        ward(days),
+        shift_types=(ShiftType("E", "早", 7 * 60, 15 * 60), ShiftType("L", "晚", 15 * 60, 23 * 60)),
+        rule_sets=(RuleSet("any", five), RuleSet("early", (*five, Rule(RuleKind.MAX_SHIFTS, 0, shifts=("L",))))),
+        staff=(StaffMember("A", "甲", rule_set="any"), StaffMember("B", "乙", rule_set="early")),
+        cover=(Cover(shift="E", target=1, target_under=100, target_over=1),
+               Cover(shift="L", target=1, target_under=100, target_over=1)),
+        absences=(),
+    )
+
+
+def priced(scenario: Scenario, seconds: float = 20.0) -> tuple[float, float, PricedStart]:
+    """The validator's cost of the personal start and of the priced one, and the priced one."""
+    personal = personal_roster(scenario, CALENDAR, budget=2.0)
+    assert personal is not None
+    found = priced_roster(RosterModel(scenario, CALENDAR), personal.roster, time.perf_counter() + seconds)
+    assert found is not None
+    before, after = (check(scenario, roster, CALENDAR).objective for roster in (personal.roster, found.roster))
+    return before, after, found
+
+
+def test_the_columns_find_what_taking_people_in_turn_cannot_know() -> None:
+    scenario = two_kinds()
+    _, objective, found = priced(scenario)
+    report = check(scenario, found.roster, CALENDAR)
+    assert report.feasible
+    assert objective == found.cost == 400
+    assert {a.shift for a in found.roster if a.staff == "A"} == {"L"}
+
+
+def test_the_roster_meets_every_hard_rule_and_the_master_prices_it_as_the_validator_does() -> None:
+    requests = (Request("N1", START + dt.timedelta(days=2), want=False, weight=5),
+                Request("N2", START + dt.timedelta(days=5), shift="L", want=True, weight=3))
+    scenario = dataclasses.replace(ward(28), requests=requests)
+    personal, objective, found = priced(scenario)
+    assert check(scenario, found.roster, CALENDAR).feasible
+    assert abs(objective - found.cost) < 1e-6
+    assert objective <= personal
+
+
+def test_a_solve_on_the_clock_starts_from_the_columns_and_the_deterministic_one_does_not(
+        caplog: pytest.LogCaptureFixture) -> None:
+    scenario = two_kinds()
+    with caplog.at_level(logging.DEBUG, logger="shiftplan.solver.columns"):
+        assert solve(scenario, CALENDAR, SolveOptions(time_limit=5, deterministic=False)).objective == 400
+        priced_rounds = [r for r in caplog.records if r.name == "shiftplan.solver.columns"]
+        caplog.clear()
+        assert solve(scenario, CALENDAR, SolveOptions(time_limit=5)).reproducible
+        assert priced_rounds and not [r for r in caplog.records if r.name == "shiftplan.solver.columns"]

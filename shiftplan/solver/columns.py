@@ -66,6 +66,8 @@ class PricedStart:
     rounds: int
     columns: int
     cost: float  # the master's cost of ``roster``: the cover's and the people's own
+    used: float  # deterministic seconds of pricing
+    hurried: bool  # the clock ended a phase before the budget: the roster may differ on a rerun
 
 
 class _Pricing:
@@ -99,7 +101,8 @@ class _Pricing:
         slots = frozenset((inp.station_ix[a.station], inp.shift_ix[a.shift], inp.day_of(a.date)) for a in roster)
         return Column(tuple(roster), slots, settled.objective)
 
-    def price(self, prices: dict[SlotIx, float], limit: float, seed: int) -> list[tuple[Column, float]]:
+    def price(self, prices: dict[SlotIx, float], limit: float, seed: int, allowance: _Allowance
+              ) -> list[tuple[Column, float]]:
         """Rosters of low reduced cost (own cost less the prices of the slots worked), best last:
         every improving roster the search passes on its way, so one solve gives several columns."""
         model = self.model
@@ -117,6 +120,7 @@ class _Pricing:
         params.max_deterministic_time = limit
         seen = _Seen(self, prices)
         solver.solve(model.model, seen)
+        allowance.used += solver.deterministic_time
         return seen.found
 
 
@@ -198,17 +202,39 @@ class _Master:
         return self.objective.Value(), prices, [row.dual_value() for row in self.convex]
 
 
-def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, seed: int = 0,
-                  stopped: Callable[[], bool] = lambda: False) -> PricedStart | None:
-    """A roster from column generation and diving (see the module notes), by ``deadline``
-    (``time.perf_counter``); ``start`` is a roster meeting every hard rule, its people's first columns.
+class _Allowance:
+    """The time of the priced start: ``budget`` deterministic seconds of pricing, if given, and
+    the clock until ``deadline`` (``time.perf_counter``). With a budget the clock is a safety:
+    when it ends a phase first, the roster may differ on a rerun (``hurried``)."""
 
-    Generating has ``GENERATE_SHARE`` of the time at most; when the clock runs out while diving,
+    def __init__(self, deadline: float, budget: float | None) -> None:
+        self.started, self.deadline, self.budget = time.perf_counter(), deadline, budget
+        self.used = 0.0
+        self.hurried = False
+
+    def past(self, share: float) -> bool:
+        """Whether ``share`` of the time is spent."""
+        if self.budget is not None and self.used > self.budget * share:
+            return True
+        if time.perf_counter() > self.started + (self.deadline - self.started) * share:
+            self.hurried = self.budget is not None
+            return True
+        return False
+
+
+def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, seed: int = 0,
+                  stopped: Callable[[], bool] = lambda: False, budget: float | None = None
+                  ) -> PricedStart | None:
+    """A roster from column generation and diving (see the module notes), in ``budget``
+    deterministic seconds of pricing if given, and by ``deadline`` (``time.perf_counter``);
+    ``start`` is a roster meeting every hard rule, its people's first columns.
+
+    Generating has ``GENERATE_SHARE`` of the time at most; when the time runs out while diving,
     the people still free take their heaviest column. None when someone has no roster at all
-    (a hard rule of theirs cannot be met) or on a stop.
+    (a hard rule of theirs cannot be met), when the time ran out before every person had their
+    first columns, or on a stop.
     """
-    started = time.perf_counter()
-    generate_until = started + (deadline - started) * GENERATE_SHARE
+    allowance = _Allowance(deadline, budget)
     people = range(len(whole.inp.people))
     pricing = [_Pricing(whole, p) for p in people]
     master = _Master(whole)
@@ -216,8 +242,8 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
     for a in start:
         mine[a.staff].append(a)
     for p in people:  # each person's own best, the cover unpriced
-        found = pricing[p].price({}, PRICING_LIMIT, seed)
-        if not found or stopped() or time.perf_counter() > generate_until:
+        found = pricing[p].price({}, PRICING_LIMIT, seed, allowance)
+        if not found or stopped() or allowance.past(GENERATE_SHARE):
             return None
         pricing[p].last = found[-1][0]
         master.add(p, found[-1][0])
@@ -229,16 +255,17 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
     rounds = 0
 
     def generate(until: float, most: int) -> float:
-        """Pricing rounds for the people not yet fixed; the LP's value after the last."""
+        """Pricing rounds for the people not yet fixed, until the ``until`` share of the time;
+        the LP's value after the last."""
         nonlocal rounds
         for _ in range(most):
             value, prices, duals = master.solve()
             rounds += 1
             added = 0
             for p in sorted(free):
-                if time.perf_counter() > until or stopped():
+                if allowance.past(until) or stopped():
                     return master.solve()[0]
-                found = [c for c, reduced in pricing[p].price(prices, PRICING_LIMIT, seed)
+                found = [c for c, reduced in pricing[p].price(prices, PRICING_LIMIT, seed, allowance)
                          if reduced - duals[p] < -REDUCED_COST_EPSILON]
                 for column in found[-COLUMNS_PER_PRICING:]:
                     master.add(p, column)
@@ -246,12 +273,12 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
                     pricing[p].last = found[-1]
                     added += 1
             log.debug("round %d: LP %.2f, %d people with new columns, %d free, %.1f s", rounds, value, added,
-                      len(free), time.perf_counter() - started)
+                      len(free), time.perf_counter() - allowance.started)
             if not added:
                 break
         return master.solve()[0]
 
-    lp = generate(generate_until, 10**9)
+    lp = generate(GENERATE_SHARE, 10**9)
     log.debug("LP %.2f over %d columns", lp, sum(len(c) for c in master.columns))
     # Diving: fix the people whose mix is (nearly) one roster, else the one nearest to it, and price again.
     while free and not stopped():
@@ -261,17 +288,17 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
         whole_ones = [p for p in free if weights[p][heaviest[p]] > 1 - FIX_EPSILON]
         nearest = sorted(free, key=lambda p: -weights[p][heaviest[p]])
         fix = whole_ones or nearest[:max(1, math.ceil(len(free) * DIVE_SHARE))]
-        if time.perf_counter() > deadline:
+        if allowance.past(1.0):
             fix = list(free)
         for p in fix:
             master.fix(p, heaviest[p])
             free.discard(p)
         if free:
-            value = generate(deadline, DIVE_ROUNDS)
+            value = generate(1.0, DIVE_ROUNDS)
             log.debug("dive: %d free, LP %.2f", len(free), value)
     if stopped():
         return None
     mix = [master.columns[p][master.fixed[p]] for p in people]
     roster = [a for column in mix for a in column.roster]
     total = sum(len(c) for c in master.columns)
-    return PricedStart(roster, lp, rounds, total, master.solve()[0])
+    return PricedStart(roster, lp, rounds, total, master.solve()[0], allowance.used, allowance.hurried)

@@ -35,7 +35,7 @@ from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.culprits import Culprit, renumbered
 from shiftplan.domain.model import Assignment, Scenario, Schedule, Status, Violation
 from shiftplan.domain.validation import check
-from shiftplan.solver.columns import priced_roster
+from shiftplan.solver.columns import GENERATE_SHARE, priced_roster
 from shiftplan.solver.decompose import components
 from shiftplan.solver.explain import explain_culprits, shortfall_culprits
 from shiftplan.solver.greedy import greedy_roster
@@ -375,18 +375,27 @@ class _Search:
     def _priced_start(self, personal: Solution) -> Solution:
         """The column generation start (columns.py) from the personal one, if it does better.
 
-        Only on the clock (it is not yet budgeted in deterministic time), without fairness (the
-        master prices the cover alone) and when the personal start was quick: on half a year and
-        more (Curtois 20-24) the pricing of a round would outlast the time.
+        Without fairness only (the master prices the cover and each person's own costs), and
+        only when the personal start was quick: on half a year and more (Curtois 20-24) a round
+        of pricing would outlast the time. In the deterministic search its pricing has a share
+        of the deterministic budget, taken off the search's.
         """
-        options, now = self.options, time.perf_counter()
+        options, params, now = self.options, self.solver.parameters, time.perf_counter()
         left = self.deadline - now
-        if options.deterministic or self.model.balances or left < (1 - PRICED_AFTER) * options.time_limit:
+        if self.model.balances or left < (1 - PRICED_AFTER) * options.time_limit:
             return personal
-        found = priced_roster(self.model, personal.assignments, now + left * PRICED_SHARE, options.seed,
-                              lambda: self.owner.stopped)
-        priced = None if found is None else self.model.start_from(self.model.seats_of(found.roster))
-        if found is not None and priced is not None and priced.objective < personal.objective:
+        budget = params.max_deterministic_time * PRICED_SHARE if options.deterministic else None
+        deadline = now + left * PRICED_SHARE
+        found = priced_roster(self.model, personal.assignments, deadline, options.seed,
+                              lambda: self.owner.stopped, budget)
+        if found is None:  # out of time before everyone's first columns (or stopped)
+            self.reproducible = self.reproducible and time.perf_counter() < now + (deadline - now) * GENERATE_SHARE
+            return personal
+        if options.deterministic:
+            params.max_deterministic_time = max(0.05, params.max_deterministic_time - found.used)
+            self.reproducible = self.reproducible and not found.hurried
+        priced = self.model.start_from(self.model.seats_of(found.roster))
+        if priced is not None and priced.objective < personal.objective:
             log.info("priced start %.1f (LP %.1f, %d rounds, %d columns) over the personal %.1f", priced.objective,
                      found.lp, found.rounds, found.columns, personal.objective)
             return priced

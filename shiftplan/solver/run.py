@@ -70,9 +70,12 @@ PERSONAL_SHARE = 0.3
 PERSONAL_WALL_SHARE = 0.5
 PERSONAL_WALL_LIMIT = 0.85
 # From the personal start, when it took less than PRICED_AFTER of the limit, column generation
-# (columns.py) may take PRICED_SHARE of the time left. Curtois 8 (30 people, four weeks, 300 s):
-# the personal start costs 5411, the search from it reaches 1613; column generation converges in
-# about 90 s (LP 1297) and its dive ends at 1310 in 165 s; best known 1300.
+# (columns.py) may take PRICED_SHARE of the time left (of the deterministic budget when
+# deterministic; its pricing counts about 0.34 deterministic s per wall s on 2 cores, the search
+# 0.29). The search from the personal start alone does not find what the columns find: Curtois
+# 4-7 at 60 s went from 1718 / 1248 / 2040 / 1071 to 1716 / 1145 / 1951 / 1063, 8, 11, 12 and 14
+# at 300 s from 1613 / 3564 / 4607 / 1416 to 1303 / 3443 / 4047 / 1278 (best known 1300 / 3443 /
+# 4040 / 1278; docs/curtois.md).
 PRICED_AFTER = 0.1
 PRICED_SHARE = 0.85
 

@@ -180,7 +180,6 @@ class _Master:
                 self.rows[slot].append(row)
         self.columns: list[list[Column]] = [[] for _ in range(people)]
         self.vars: list[list[pywraplp.Variable]] = [[] for _ in range(people)]
-        self.needs = whole.inp.needs
         self.fixed: dict[int, int] = {}
 
     def add(self, p: int, column: Column) -> None:

@@ -49,12 +49,16 @@ PRICING_WORKERS = 2  # interleaved, as in personal.py
 # 0.1 reaches the same LP as 0.2 in three quarters of the time).
 PRICING_LIMIT = 0.1
 COLUMNS_PER_PRICING = 5  # the last improving rosters of each pricing solve
+# Master solves per round of pricing: the people later in a round are priced against duals that
+# already know the columns of the ones before (partial pricing; the LP takes milliseconds).
+LP_PER_ROUND = 8
 GENERATE_SHARE = 0.5  # of the time, at most, before diving starts
 # Rounds of pricing the generation must have time for, judged by the first, or it is given up:
 # an LP far from converged dives to a poor roster and leaves the search little time (Curtois 13,
 # 120 people: a round took about a tenth of the time; 5825 against 3522 without the columns).
-# Curtois 8 converged in about 35 rounds, 5 in about 37.
-MIN_ROUNDS = 10
+# Curtois 8 converged in about 35 rounds, 5 in about 37; with partial pricing 19 (40 people, 84
+# days, a round a twentieth of the time) reaches in 8 rounds the LP that took 14 without.
+MIN_ROUNDS = 6
 FIX_EPSILON = 0.01  # a mix this near one column is that column
 DIVE_SHARE = 0.1  # of the people still free, fixed per diving step when none is whole
 DIVE_ROUNDS = 4  # pricing rounds after each diving step (1 round: Curtois 8 dived to 1707, 4: 1310)
@@ -71,7 +75,7 @@ class Column:
 
 @dataclasses.dataclass(frozen=True)
 class PricedStart:
-    roster: list[Assignment]
+    roster: list[Assignment] | None  # None: given up (see ``priced_roster``)
     lp: float  # the master's optimum once generated (a bound only if every pricing was proved optimal)
     rounds: int
     columns: int
@@ -239,7 +243,7 @@ class _Allowance:
 
 def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, seed: int = 0,
                   stopped: Callable[[], bool] = lambda: False, budget: float | None = None
-                  ) -> PricedStart | None:
+                  ) -> PricedStart:
     """A roster from column generation and diving (see the module notes), in ``budget``
     deterministic seconds of pricing if given, and by ``deadline`` (``time.perf_counter``);
     ``start`` is a roster meeting every hard rule, its people's first columns.
@@ -247,9 +251,13 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
     Generating has ``GENERATE_SHARE`` of the time at most; when the time runs out while diving,
     the people still free take their heaviest column. None when someone has no roster at all
     (a hard rule of theirs cannot be met), when the time is too short for ``MIN_ROUNDS`` rounds
-    of pricing, or on a stop.
+    of pricing, or on a stop: then only ``used`` and ``hurried`` tell anything.
     """
     allowance = _Allowance(deadline, budget)
+
+    def given_up() -> PricedStart:
+        return PricedStart(None, math.inf, 0, 0, math.inf, allowance.used, allowance.hurried)
+
     people = range(len(whole.inp.people))
     pricing = [_Pricing(whole, p) for p in people]
     master = _Master(whole)
@@ -259,7 +267,7 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
     for p in people:  # each person's own best, the cover unpriced
         found = pricing[p].price({}, PRICING_LIMIT, seed, allowance)
         if not found or stopped() or allowance.past(GENERATE_SHARE):
-            return None
+            return given_up()
         pricing[p].last = found[-1][0]
         master.add(p, found[-1][0])
     for p, person in enumerate(whole.inp.people):
@@ -268,18 +276,23 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
             master.add(p, column)
     free = set(people)
     rounds = 0
+    turn = 0  # who is priced next: a round cut short by the time goes on from there
 
     def generate(until: float, most: int) -> float:
         """Pricing rounds for the people not yet fixed, until the ``until`` share of the time;
         the LP's value after the last."""
-        nonlocal rounds
+        nonlocal rounds, turn
         for _ in range(most):
-            value, prices, duals = master.solve()
             rounds += 1
             added = 0
-            for p in sorted(free):
+            order = sorted(free, key=lambda p: (p < turn, p))
+            chunk = math.ceil(len(order) / LP_PER_ROUND)
+            for i, p in enumerate(order):
                 if allowance.past(until) or stopped():
+                    turn = p
                     return master.solve()[0]
+                if i % chunk == 0:
+                    value, prices, duals = master.solve()
                 found = [c for c, reduced in pricing[p].price(prices, PRICING_LIMIT, seed, allowance)
                          if reduced - duals[p] < -REDUCED_COST_EPSILON]
                 for column in found[-COLUMNS_PER_PRICING:]:
@@ -297,7 +310,7 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
     generate(GENERATE_SHARE, 1)
     if (allowance.spent() - before) * MIN_ROUNDS > GENERATE_SHARE:
         log.debug("a round of pricing takes %.0f%% of the time: given up", 100 * (allowance.spent() - before))
-        return None
+        return given_up()
     lp = generate(GENERATE_SHARE, 10**9)
     log.debug("LP %.2f over %d columns", lp, sum(len(c) for c in master.columns))
     # Diving: fix the people whose mix is (nearly) one roster, else the one nearest to it, and price again.
@@ -313,11 +326,13 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
         for p in fix:
             master.fix(p, heaviest[p])
             free.discard(p)
-        if free:
-            value = generate(1.0, DIVE_ROUNDS)
+        if free:  # an even share of the time left for each step still to come
+            steps = 1 + math.ceil(math.log(len(free)) / -math.log(1 - DIVE_SHARE))
+            spent = allowance.spent()
+            value = generate(spent + (1 - spent) / steps, DIVE_ROUNDS)
             log.debug("dive: %d free, LP %.2f", len(free), value)
     if stopped():
-        return None
+        return given_up()
     mix = [master.columns[p][master.fixed[p]] for p in people]
     roster = [a for column in mix for a in column.roster]
     total = sum(len(c) for c in master.columns)

@@ -35,7 +35,7 @@ from shiftplan.domain.calendar import DayCalendar
 from shiftplan.domain.culprits import Culprit, renumbered
 from shiftplan.domain.model import Assignment, Scenario, Schedule, Status, Violation
 from shiftplan.domain.validation import check
-from shiftplan.solver.columns import GENERATE_SHARE, priced_roster
+from shiftplan.solver.columns import priced_roster
 from shiftplan.solver.decompose import components
 from shiftplan.solver.explain import explain_culprits, shortfall_culprits
 from shiftplan.solver.greedy import greedy_roster
@@ -391,12 +391,11 @@ class _Search:
         deadline = now + left * PRICED_SHARE
         found = priced_roster(self.model, personal.assignments, deadline, options.seed,
                               lambda: self.owner.stopped, budget)
-        if found is None:  # out of time before everyone's first columns (or stopped)
-            self.reproducible = self.reproducible and time.perf_counter() < now + (deadline - now) * GENERATE_SHARE
-            return personal
         if options.deterministic:
             params.max_deterministic_time = max(0.05, params.max_deterministic_time - found.used)
             self.reproducible = self.reproducible and not found.hurried
+        if found.roster is None:  # given up (or stopped)
+            return personal
         priced = self.model.start_from(self.model.seats_of(found.roster))
         if priced is not None and priced.objective < personal.objective:
             log.info("priced start %.1f (LP %.1f, %d rounds, %d columns) over the personal %.1f", priced.objective,

@@ -43,7 +43,7 @@ def priced(scenario: Scenario, seconds: float = 20.0) -> tuple[float, float, Pri
     personal = personal_roster(scenario, CALENDAR, budget=2.0)
     assert personal is not None
     found = priced_roster(RosterModel(scenario, CALENDAR), personal.roster, time.perf_counter() + seconds)
-    assert found is not None
+    assert found.roster is not None
     before, after = (check(scenario, roster, CALENDAR).objective for roster in (personal.roster, found.roster))
     return before, after, found
 
@@ -65,6 +65,15 @@ def test_the_roster_meets_every_hard_rule_and_the_master_prices_it_as_the_valida
     assert check(scenario, found.roster, CALENDAR).feasible
     assert abs(objective - found.cost) < 1e-6
     assert objective <= personal
+
+
+def test_given_up_it_still_tells_what_its_pricing_used() -> None:
+    """The search's deterministic budget loses what the pricing used, even when it is given up."""
+    scenario = two_kinds()
+    personal = personal_roster(scenario, CALENDAR, budget=2.0)
+    assert personal is not None
+    found = priced_roster(RosterModel(scenario, CALENDAR), personal.roster, time.perf_counter() + 20, budget=1e-6)
+    assert found.roster is None and found.used > 0 and not found.hurried
 
 
 def test_a_solve_starts_from_the_columns_and_the_same_seed_gives_the_same_roster(

@@ -8,10 +8,14 @@ generation, the method behind most best known Curtois & Qu results (branch and p
   columns) per person, paying each one's own costs (requests, hours, ...) and the cover's;
 - its duals price each slot: what one more person there is worth to the cover;
 - each person's *pricing* problem is their own CP-SAT model with those prices as rewards: a
-  roster cheaper than the master's mix of theirs (negative reduced cost) is a new column;
+  roster cheaper than the master's mix of theirs (negative reduced cost) is a new column; the
+  master is solved again after each eighth of the people (partial pricing), so the later ones
+  see the columns of the earlier;
 - once no column improves the master (or its share of the time is up), *diving* makes the mix
   whole: the people whose mix is one roster, or else the tenth nearest to it, are held to
-  that roster, and the others are priced again against the new duals, until everyone is held.
+  that roster, and the others are priced again against the new duals, until everyone is held;
+  each step may take as big a share of the time left as of the people left, so the dive ends
+  in time on large scenarios.
 
 Each person keeps their own rules, so the result meets every hard rule; it is the search's
 start. The master does not price fairness spreads (the caller leaves such scenarios out).
@@ -326,10 +330,9 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
         for p in fix:
             master.fix(p, heaviest[p])
             free.discard(p)
-        if free:  # an even share of the time left for each step still to come
-            steps = 1 + math.ceil(math.log(len(free)) / -math.log(1 - DIVE_SHARE))
+        if free:  # DIVE_SHARE of the time left, as of the people: about even per person
             spent = allowance.spent()
-            value = generate(spent + (1 - spent) / steps, DIVE_ROUNDS)
+            value = generate(spent + (1 - spent) * DIVE_SHARE, DIVE_ROUNDS)
             log.debug("dive: %d free, LP %.2f", len(free), value)
     if stopped():
         return given_up()

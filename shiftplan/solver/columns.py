@@ -253,9 +253,10 @@ def priced_roster(whole: RosterModel, start: list[Assignment], deadline: float, 
     ``start`` is a roster meeting every hard rule, its people's first columns.
 
     Generating has ``GENERATE_SHARE`` of the time at most; when the time runs out while diving,
-    the people still free take their heaviest column. None when someone has no roster at all
-    (a hard rule of theirs cannot be met), when the time is too short for ``MIN_ROUNDS`` rounds
-    of pricing, or on a stop: then only ``used`` and ``hurried`` tell anything.
+    the people still free take their heaviest column. Given up (``roster`` None) when someone
+    has no roster at all (a hard rule of theirs cannot be met), when the time is too short for
+    ``MIN_ROUNDS`` rounds of pricing, or on a stop: then only ``used`` and ``hurried`` tell
+    anything.
     """
     allowance = _Allowance(deadline, budget)
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from shiftplan.domain.model import Cover, FairnessWeights, Request, Scenario, ShiftType, StaffMember
+from shiftplan.domain.model import Assignment, Cover, FairnessWeights, Request, Scenario, ShiftType, StaffMember
 from shiftplan.domain.rules import Rule, RuleKind, RuleSet
 from shiftplan.domain.validation import check
 from shiftplan.solver import SolveOptions, solve
@@ -38,13 +38,18 @@ def two_kinds(days: int = 7) -> Scenario:
     )
 
 
-def priced(scenario: Scenario, seconds: float = 20.0) -> tuple[float, float, PricedStart]:
-    """The validator's cost of the personal start and of the priced one, and the priced one."""
+def personal_start(scenario: Scenario) -> list[Assignment]:
     personal = personal_roster(scenario, CALENDAR, budget=2.0)
     assert personal is not None
-    found = priced_roster(RosterModel(scenario, CALENDAR), personal.roster, time.perf_counter() + seconds)
+    return personal.roster
+
+
+def priced(scenario: Scenario, seconds: float = 20.0) -> tuple[float, float, PricedStart]:
+    """The validator's cost of the personal start and of the priced one, and the priced one."""
+    start = personal_start(scenario)
+    found = priced_roster(RosterModel(scenario, CALENDAR), start, time.perf_counter() + seconds)
     assert found.roster is not None
-    before, after = (check(scenario, roster, CALENDAR).objective for roster in (personal.roster, found.roster))
+    before, after = (check(scenario, roster, CALENDAR).objective for roster in (start, found.roster))
     return before, after, found
 
 
@@ -70,9 +75,8 @@ def test_the_roster_meets_every_hard_rule_and_the_master_prices_it_as_the_valida
 def test_given_up_it_still_tells_what_its_pricing_used() -> None:
     """The search's deterministic budget loses what the pricing used, even when it is given up."""
     scenario = two_kinds()
-    personal = personal_roster(scenario, CALENDAR, budget=2.0)
-    assert personal is not None
-    found = priced_roster(RosterModel(scenario, CALENDAR), personal.roster, time.perf_counter() + 20, budget=1e-6)
+    found = priced_roster(RosterModel(scenario, CALENDAR), personal_start(scenario), time.perf_counter() + 20,
+                          budget=1e-6)
     assert found.roster is None and found.used > 0 and not found.hurried
 
 
